@@ -1,0 +1,269 @@
+//! Everything that differs between SQL databases, in one place.
+//!
+//! Templates never spell a column type, a literal or a placeholder themselves: they get the
+//! finished SQL from here. SQLite is the only dialect today; PostgreSQL will be a second
+//! `Dialect` value with its own answers, and nothing outside this module should need to change.
+
+use serde::Serialize;
+
+use crate::spec::{FieldType, Literal, OnDelete, float_text};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dialect {
+    Sqlite,
+}
+
+/// SQLite's keywords (https://sqlite.org/lang_keywords.html). An identifier among them is quoted.
+const SQLITE_KEYWORDS: &[&str] = &[
+    "abort",
+    "action",
+    "add",
+    "after",
+    "all",
+    "alter",
+    "always",
+    "analyze",
+    "and",
+    "as",
+    "asc",
+    "attach",
+    "autoincrement",
+    "before",
+    "begin",
+    "between",
+    "by",
+    "cascade",
+    "case",
+    "cast",
+    "check",
+    "collate",
+    "column",
+    "commit",
+    "conflict",
+    "constraint",
+    "create",
+    "cross",
+    "current",
+    "current_date",
+    "current_time",
+    "current_timestamp",
+    "database",
+    "default",
+    "deferrable",
+    "deferred",
+    "delete",
+    "desc",
+    "detach",
+    "distinct",
+    "do",
+    "drop",
+    "each",
+    "else",
+    "end",
+    "escape",
+    "except",
+    "exclude",
+    "exclusive",
+    "exists",
+    "explain",
+    "fail",
+    "filter",
+    "first",
+    "following",
+    "for",
+    "foreign",
+    "from",
+    "full",
+    "generated",
+    "glob",
+    "group",
+    "groups",
+    "having",
+    "if",
+    "ignore",
+    "immediate",
+    "in",
+    "index",
+    "indexed",
+    "initially",
+    "inner",
+    "insert",
+    "instead",
+    "intersect",
+    "into",
+    "is",
+    "isnull",
+    "join",
+    "key",
+    "last",
+    "left",
+    "like",
+    "limit",
+    "match",
+    "materialized",
+    "natural",
+    "no",
+    "not",
+    "nothing",
+    "notnull",
+    "null",
+    "nulls",
+    "of",
+    "offset",
+    "on",
+    "or",
+    "order",
+    "others",
+    "outer",
+    "over",
+    "partition",
+    "plan",
+    "pragma",
+    "preceding",
+    "primary",
+    "query",
+    "raise",
+    "range",
+    "recursive",
+    "references",
+    "regexp",
+    "reindex",
+    "release",
+    "rename",
+    "replace",
+    "restrict",
+    "returning",
+    "right",
+    "rollback",
+    "row",
+    "rows",
+    "savepoint",
+    "select",
+    "set",
+    "table",
+    "temp",
+    "temporary",
+    "then",
+    "ties",
+    "to",
+    "transaction",
+    "trigger",
+    "unbounded",
+    "union",
+    "unique",
+    "update",
+    "using",
+    "vacuum",
+    "values",
+    "view",
+    "virtual",
+    "when",
+    "where",
+    "window",
+    "with",
+    "without",
+];
+
+impl Dialect {
+    /// An identifier as SQL needs it: quoted only when it is a keyword (`"order"`).
+    pub fn ident(self, name: &str) -> String {
+        match self {
+            Dialect::Sqlite if SQLITE_KEYWORDS.contains(&name) => format!("\"{name}\""),
+            Dialect::Sqlite => name.to_owned(),
+        }
+    }
+
+    /// The column type of a field type.
+    pub fn column_type(self, ty: FieldType) -> &'static str {
+        match (self, ty) {
+            (Dialect::Sqlite, FieldType::Integer) => "integer",
+            (Dialect::Sqlite, FieldType::Float) => "real",
+            (Dialect::Sqlite, FieldType::Bool) => "boolean",
+            // SQLite keeps dates as ISO 8601 text, which sorts in time order.
+            (Dialect::Sqlite, FieldType::Date | FieldType::Datetime) => "text",
+            (Dialect::Sqlite, _) => "text",
+        }
+    }
+
+    /// The primary key column definition.
+    pub fn primary_key(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "integer primary key",
+        }
+    }
+
+    /// The definition of `created_at` and `updated_at`.
+    pub fn timestamp_column(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "datetime not null default current_timestamp",
+        }
+    }
+
+    /// The expression for "now" in an update.
+    pub fn now(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "current_timestamp",
+        }
+    }
+
+    /// The n-th (1-based) bind parameter.
+    pub fn placeholder(self, _n: usize) -> String {
+        match self {
+            Dialect::Sqlite => "?".to_owned(),
+        }
+    }
+
+    /// A value written into SQL, as in seed data and defaults.
+    pub fn literal(self, value: &Literal) -> String {
+        match (self, value) {
+            (_, Literal::Text(text)) => format!("'{}'", text.replace('\'', "''")),
+            (_, Literal::Integer(i)) => i.to_string(),
+            (_, Literal::Float(x)) => float_text(*x),
+            (Dialect::Sqlite, Literal::Bool(b)) => if *b { "1" } else { "0" }.to_owned(),
+        }
+    }
+
+    pub fn on_delete(self, action: OnDelete) -> &'static str {
+        match action {
+            OnDelete::Cascade => "cascade",
+            OnDelete::Restrict => "restrict",
+            OnDelete::SetNull => "set null",
+        }
+    }
+
+    /// The Rust type of the connection pool.
+    pub fn pool_type(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "SqlitePool",
+        }
+    }
+
+    /// The sqlx feature that enables this database.
+    pub fn sqlx_feature(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "sqlite",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keywords_are_quoted_and_plain_names_are_not() {
+        assert_eq!(Dialect::Sqlite.ident("order"), "\"order\"");
+        assert_eq!(Dialect::Sqlite.ident("where"), "\"where\"");
+        assert_eq!(Dialect::Sqlite.ident("title"), "title");
+        assert_eq!(Dialect::Sqlite.ident("type"), "type");
+    }
+
+    #[test]
+    fn literals_escape_quotes() {
+        let d = Dialect::Sqlite;
+        assert_eq!(d.literal(&Literal::Text("O'Neill".into())), "'O''Neill'");
+        assert_eq!(d.literal(&Literal::Float(100000.0)), "100000.0");
+        assert_eq!(d.literal(&Literal::Bool(true)), "1");
+    }
+}

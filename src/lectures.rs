@@ -1,0 +1,280 @@
+//! The course: every lecture, what it teaches, what it adds to the project, and what its
+//! starter leaves for the student. Templates ask what a project *has* (`has.database`) and
+//! what is *left to do* (`todo.create`), never which lecture they are in.
+
+use serde::Serialize;
+
+/// Something a generated project can contain. Lectures add and remove them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Capability {
+    /// Seed rows kept in a Rust list (lecture 1, before there is a database).
+    InMemoryData,
+    /// sqlx, SQLite, migrations, model structs and the `seed` command.
+    Database,
+    /// Read-only views whose JSON is built by hand with `json!`.
+    HandBuiltJson,
+    /// `#[derive(Serialize)]` response types, nested children.
+    Serializers,
+    /// `POST` to create.
+    Create,
+    /// A Postman collection and a `requests.http` file.
+    RequestCollections,
+    /// `PATCH` to update.
+    Update,
+    /// `DELETE` to remove.
+    Delete,
+}
+
+/// A part of the project a starter leaves as `todo!()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Task {
+    /// The dynamic route that finds a row by id in the in-memory list.
+    ShowPage,
+    /// The route that shows the request context.
+    RequestContext,
+    /// Loading the seed rows.
+    Seed,
+    List,
+    Show,
+    Create,
+    Update,
+    Delete,
+}
+
+pub struct Lecture {
+    pub number: u8,
+    pub slug: &'static str,
+    pub title: &'static str,
+    /// One sentence on what the lecture is about.
+    pub summary: &'static str,
+    pub objectives: &'static [&'static str],
+    pub adds: &'static [Capability],
+    pub removes: &'static [Capability],
+    /// What the starter asks the student to write.
+    pub exercise: &'static str,
+    pub tasks: &'static [Task],
+}
+
+use Capability::*;
+
+pub const LECTURES: &[Lecture] = &[
+    Lecture {
+        number: 1,
+        slug: "01-intro-to-axum",
+        title: "Intro to Axum",
+        summary: "An Axum server with HTML routes, a path parameter, the request context and a middleware.",
+        objectives: &[
+            "Start an Axum server and explain what a router, a handler and an extractor are",
+            "Write a dynamic route that reads a path parameter",
+            "Read the request context: method, path, host and headers",
+            "Run code before every request with a middleware",
+            "Return explicit status codes, and a 404 for routes that do not exist",
+        ],
+        adds: &[InMemoryData],
+        removes: &[],
+        exercise: "Write the handler that finds a row by its id in the in-memory list, and the handler that shows the request context.",
+        tasks: &[Task::ShowPage, Task::RequestContext],
+    },
+    Lecture {
+        number: 2,
+        slug: "02-database",
+        title: "Database",
+        summary: "sqlx and SQLite: migrations from the spec, model structs, seed data and read-only views.",
+        objectives: &[
+            "Describe tables, columns, constraints and foreign keys in numbered migrations",
+            "Connect to SQLite with a connection pool and apply migrations at start",
+            "Map rows to structs with `FromRow`",
+            "Load seed data with a command",
+            "Query rows in handlers and return 404 when a row does not exist",
+        ],
+        adds: &[Database, HandBuiltJson],
+        removes: &[InMemoryData],
+        exercise: "Write the read-only views that query the database, and the seed command that loads `seed.sql`.",
+        tasks: &[Task::Seed, Task::List, Task::Show],
+    },
+    Lecture {
+        number: 3,
+        slug: "03-routes",
+        title: "Routes",
+        summary: "JSON APIs with serializers: list, show with nested children, and create.",
+        objectives: &[
+            "Serialize structs to JSON with serde instead of building JSON by hand",
+            "Nest related rows in a response without back-references",
+            "Accept JSON bodies and create rows with `POST`, answering 201 and a `Location` header",
+            "Page through a collection with query parameters",
+            "Exercise an API with Postman and with a `requests.http` file",
+        ],
+        adds: &[Serializers, Create, RequestCollections],
+        removes: &[HandBuiltJson],
+        exercise: "Write the list, show and create handlers of every resource, with serializers.",
+        tasks: &[Task::List, Task::Show, Task::Create],
+    },
+    Lecture {
+        number: 4,
+        slug: "04-rest-apis",
+        title: "REST APIs",
+        summary: "RESTful routes: partial updates with PATCH and deletion with DELETE.",
+        objectives: &[
+            "Name routes the RESTful way: a collection and its members",
+            "Update only the fields a client sends with `PATCH`",
+            "Delete rows with `DELETE` and answer 204 with an empty body",
+            "Answer 404 with a JSON error for rows that do not exist",
+        ],
+        adds: &[Update, Delete],
+        removes: &[],
+        exercise: "Write the update and delete handlers of every resource.",
+        tasks: &[Task::Update, Task::Delete],
+    },
+];
+
+/// The lecture numbered `number`, if there is one.
+pub fn lecture(number: u8) -> Option<&'static Lecture> {
+    LECTURES.iter().find(|l| l.number == number)
+}
+
+/// What a project generated for a lecture contains.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Has {
+    pub in_memory_data: bool,
+    pub database: bool,
+    pub hand_built_json: bool,
+    pub serializers: bool,
+    pub create: bool,
+    pub request_collections: bool,
+    pub update: bool,
+    pub delete: bool,
+}
+
+impl Has {
+    fn set(&mut self, capability: Capability, on: bool) {
+        let flag = match capability {
+            InMemoryData => &mut self.in_memory_data,
+            Database => &mut self.database,
+            HandBuiltJson => &mut self.hand_built_json,
+            Serializers => &mut self.serializers,
+            Create => &mut self.create,
+            RequestCollections => &mut self.request_collections,
+            Update => &mut self.update,
+            Delete => &mut self.delete,
+        };
+        *flag = on;
+    }
+}
+
+/// What the starter of a lecture leaves to the student; all false in a solution.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Todo {
+    pub show_page: bool,
+    pub request_context: bool,
+    pub seed: bool,
+    pub list: bool,
+    pub show: bool,
+    pub create: bool,
+    pub update: bool,
+    pub delete: bool,
+}
+
+impl Todo {
+    pub fn of(tasks: &[Task]) -> Self {
+        let mut todo = Todo::default();
+        for task in tasks {
+            let flag = match task {
+                Task::ShowPage => &mut todo.show_page,
+                Task::RequestContext => &mut todo.request_context,
+                Task::Seed => &mut todo.seed,
+                Task::List => &mut todo.list,
+                Task::Show => &mut todo.show,
+                Task::Create => &mut todo.create,
+                Task::Update => &mut todo.update,
+                Task::Delete => &mut todo.delete,
+            };
+            *flag = true;
+        }
+        todo
+    }
+}
+
+impl Lecture {
+    /// Everything this lecture's project contains: what every lecture up to it added,
+    /// less what a later one removed.
+    pub fn has(&self) -> Has {
+        let mut has = Has::default();
+        for lecture in LECTURES.iter().take_while(|l| l.number <= self.number) {
+            for &capability in lecture.adds {
+                has.set(capability, true);
+            }
+            for &capability in lecture.removes {
+                has.set(capability, false);
+            }
+        }
+        has
+    }
+
+    /// The directory name of this lecture's projects.
+    pub fn dir_name(&self) -> &'static str {
+        self.slug
+    }
+}
+
+/// Starter or solution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Variant {
+    Starter,
+    Solution,
+}
+
+impl Variant {
+    pub const BOTH: [Variant; 2] = [Variant::Starter, Variant::Solution];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Variant::Starter => "starter",
+            Variant::Solution => "solution",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lectures_are_numbered_in_order_with_matching_slugs() {
+        for (i, lecture) in LECTURES.iter().enumerate() {
+            assert_eq!(lecture.number as usize, i + 1);
+            assert!(lecture.slug.starts_with(&format!("{:02}-", lecture.number)));
+            assert!(
+                !lecture.tasks.is_empty(),
+                "lecture {} has no exercise",
+                lecture.number
+            );
+        }
+    }
+
+    #[test]
+    fn capabilities_accumulate_and_can_be_replaced() {
+        let first = lecture(1).unwrap().has();
+        assert!(first.in_memory_data && !first.database);
+        let second = lecture(2).unwrap().has();
+        assert!(!second.in_memory_data && second.database && second.hand_built_json);
+        let third = lecture(3).unwrap().has();
+        assert!(third.database && third.serializers && !third.hand_built_json && third.create);
+        let fourth = lecture(4).unwrap().has();
+        assert!(fourth.create && fourth.update && fourth.delete);
+    }
+
+    #[test]
+    fn todo_marks_exactly_the_tasks() {
+        let todo = Todo::of(&[Task::Update, Task::Delete]);
+        assert_eq!(
+            todo,
+            Todo {
+                update: true,
+                delete: true,
+                ..Todo::default()
+            }
+        );
+    }
+}
