@@ -1194,13 +1194,12 @@ impl Checker {
                                     );
                                     ok = false;
                                 }
-                                if field.rules.unique {
-                                    if let Some(first) =
+                                if field.rules.unique
+                                    && let Some(first) =
                                         unique_seen.insert((at, value.to_string()), n)
-                                    {
-                                        self.error(node.span, format!("`{resource}.{}` must be unique, but rows {first} and {n} are both `{value}`", field.names.name), "duplicate", None);
-                                        ok = false;
-                                    }
+                                {
+                                    self.error(node.span, format!("`{resource}.{}` must be unique, but rows {first} and {n} are both `{value}`", field.names.name), "duplicate", None);
+                                    ok = false;
                                 }
                                 Some(value)
                             }
