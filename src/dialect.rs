@@ -220,7 +220,8 @@ impl Dialect {
             (_, Literal::Text(text)) => format!("'{}'", text.replace('\'', "''")),
             (_, Literal::Integer(i)) => i.to_string(),
             (_, Literal::Float(x)) => float_text(*x),
-            (Dialect::Sqlite, Literal::Bool(b)) => if *b { "1" } else { "0" }.to_owned(),
+            // SQLite stores booleans as 1 and 0 but reads `true` and `false` since 3.23.
+            (Dialect::Sqlite, Literal::Bool(b)) => b.to_string(),
         }
     }
 
@@ -264,6 +265,6 @@ mod tests {
         let d = Dialect::Sqlite;
         assert_eq!(d.literal(&Literal::Text("O'Neill".into())), "'O''Neill'");
         assert_eq!(d.literal(&Literal::Float(100000.0)), "100000.0");
-        assert_eq!(d.literal(&Literal::Bool(true)), "1");
+        assert_eq!(d.literal(&Literal::Bool(true)), "true");
     }
 }

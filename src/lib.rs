@@ -1,7 +1,13 @@
+pub mod cli;
+pub mod context;
 pub mod diagnostics;
 pub mod dialect;
+pub mod diff;
 pub mod error;
 pub mod lectures;
 pub mod naming;
+pub mod plan;
+pub mod render;
 pub mod spec;
+pub mod write;
 pub mod yaml;

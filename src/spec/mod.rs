@@ -11,6 +11,7 @@ mod validate;
 use serde::Serialize;
 
 pub use rules::{Literal, Number, float_text};
+pub use sample::sample_value;
 pub use validate::{Problem, parse_and_validate};
 
 use crate::naming::{AppNames, FieldNames, ResourceNames};

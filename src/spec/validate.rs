@@ -823,7 +823,17 @@ impl Checker {
             }
             rules.one_of = Some(options);
         }
-        if let Some(node) = keys.get("default") {
+        if let Some(node) = keys.get("default")
+            && matches!(ty, FieldType::Date | FieldType::Datetime)
+        {
+            self.error(
+                node.span,
+                format!("a {} field cannot have a `default` yet", ty.name()),
+                "not supported",
+                Some("leave the default out and send the value with each row".into()),
+            );
+            ok = false;
+        } else if let Some(node) = keys.get("default") {
             if let Some(default) = self.literal(ty, node, "`default`") {
                 let broken = violations(ty, &rules, &default);
                 if broken.is_empty() {

@@ -1,0 +1,251 @@
+//! The command line: what each command takes, and what it does with the library.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use clap::{Args, Parser, Subcommand};
+use fs_err as fs;
+
+use crate::diagnostics::SpecErrors;
+use crate::error::{Error, Result};
+use crate::lectures::{LECTURES, Lecture, Variant, lecture};
+use crate::spec::{Spec, parse_and_validate};
+use crate::{diff, plan, write};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "syllabus",
+    version,
+    about = "Generate a web back-end course, starter and solution Axum + sqlx projects, from one YAML spec",
+    after_help = "Examples:\n  syllabus check specs/theater.yaml\n  syllabus build specs/theater.yaml -o course\n  syllabus new specs/theater.yaml --lecture 3 --starter\n  syllabus diff specs/theater.yaml --from 3 --to 4"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a spec and report every problem in it
+    #[command(
+        after_help = "Exit codes: 0 the spec is valid, 1 it is not, 2 usage error.\n\nExample:\n  syllabus check specs/theater.yaml"
+    )]
+    Check {
+        /// The YAML spec
+        spec: PathBuf,
+    },
+    /// Generate one lecture's project
+    #[command(
+        after_help = "Examples:\n  syllabus new specs/theater.yaml --lecture 4\n  syllabus new specs/theater.yaml --lecture 4 --starter -o exercise-4"
+    )]
+    New {
+        /// The YAML spec
+        spec: PathBuf,
+        /// The lecture number (see `syllabus lectures`)
+        #[arg(long, short)]
+        lecture: u8,
+        /// Generate the starter (the exercise) instead of the solution
+        #[arg(long)]
+        starter: bool,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Generate the whole course: every lecture's starter and solution, and an index
+    #[command(
+        after_help = "Examples:\n  syllabus build specs/theater.yaml -o course\n  syllabus build specs/theater.yaml -o generated-examples/theater --check"
+    )]
+    Build {
+        /// The YAML spec
+        spec: PathBuf,
+        #[command(flatten)]
+        output: Output,
+        /// Write nothing; exit 1 with a report if the output folder differs from what the spec generates
+        #[arg(long, conflicts_with = "force")]
+        check: bool,
+    },
+    /// List the lectures and their objectives
+    Lectures,
+    /// Show what changes between two lectures, or between a lecture's starter and solution
+    #[command(
+        after_help = "Examples:\n  syllabus diff specs/theater.yaml --from 3 --to 4   (what lecture 4 adds)\n  syllabus diff specs/theater.yaml --lecture 4       (the exercise: starter → solution)"
+    )]
+    Diff {
+        /// The YAML spec
+        spec: PathBuf,
+        /// The lecture to diff from (its solution)
+        #[arg(long, requires = "to", conflicts_with = "lecture")]
+        from: Option<u8>,
+        /// The lecture to diff to (its solution)
+        #[arg(long, requires = "from")]
+        to: Option<u8>,
+        /// Diff this lecture's starter against its solution
+        #[arg(long, short, required_unless_present = "from")]
+        lecture: Option<u8>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct Output {
+    /// The folder to write (default: named after the app and lecture)
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Replace the folder if it is not empty
+    #[arg(long)]
+    force: bool,
+}
+
+/// Reads and validates a spec file.
+pub fn load(path: &Path) -> Result<Spec> {
+    let source = fs::read_to_string(path).map_err(|source| Error::ReadSpec {
+        path: path.to_owned(),
+        source: source.into(),
+    })?;
+    parse_and_validate(&source).map_err(|problems| {
+        Error::Spec(SpecErrors {
+            path: path.display().to_string(),
+            source: Arc::new(source),
+            problems,
+        })
+    })
+}
+
+fn find_lecture(number: u8) -> Result<&'static Lecture> {
+    lecture(number).ok_or(Error::NoSuchLecture {
+        number,
+        last: LECTURES.len() as u8,
+    })
+}
+
+/// Runs a command; what it prints on success goes to stdout.
+pub fn run(command: Command) -> Result<String> {
+    match command {
+        Command::Check { spec } => {
+            let model = load(&spec)?;
+            Ok(format!(
+                "{} is valid: {} resources ({})\n",
+                spec.display(),
+                model.resources.len(),
+                model
+                    .resources
+                    .iter()
+                    .map(|r| r.names.singular.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        }
+        Command::New {
+            spec,
+            lecture,
+            starter,
+            output,
+        } => {
+            let lecture = find_lecture(lecture)?;
+            let model = load(&spec)?;
+            let variant = if starter {
+                Variant::Starter
+            } else {
+                Variant::Solution
+            };
+            let files = plan::project(&model, lecture, variant)?;
+            let target = output.output.unwrap_or_else(|| {
+                PathBuf::from(format!(
+                    "{}-{}-{}",
+                    model.app.package,
+                    lecture.slug,
+                    variant.name()
+                ))
+            });
+            write::write_tree(&files, &target, output.force)?;
+            Ok(format!(
+                "wrote lecture {} ({}) {} to {} ({} files)\nnext: cd {} && cargo run\n",
+                lecture.number,
+                lecture.title,
+                variant.name(),
+                target.display(),
+                files.len(),
+                target.display()
+            ))
+        }
+        Command::Build {
+            spec,
+            output,
+            check,
+        } => {
+            let model = load(&spec)?;
+            let files = plan::course(&model)?;
+            let target = output
+                .output
+                .unwrap_or_else(|| PathBuf::from(format!("{}-course", model.app.package)));
+            if check {
+                let differences = write::compare_tree(&files, &target)?;
+                if differences.is_empty() {
+                    return Ok(format!(
+                        "{} is up to date ({} files)\n",
+                        target.display(),
+                        files.len()
+                    ));
+                }
+                let mut report = format!(
+                    "`{}` differs from what `{}` generates ({} files):\n",
+                    target.display(),
+                    spec.display(),
+                    differences.len()
+                );
+                for line in differences.iter().take(50) {
+                    report.push_str(&format!("  {line}\n"));
+                }
+                if differences.len() > 50 {
+                    report.push_str(&format!("  ... and {} more\n", differences.len() - 50));
+                }
+                return Err(Error::Drift(report));
+            }
+            write::write_tree(&files, &target, output.force)?;
+            Ok(format!(
+                "wrote {} lectures, starter and solution, to {} ({} files)\n",
+                LECTURES.len(),
+                target.display(),
+                files.len()
+            ))
+        }
+        Command::Lectures => Ok(lectures_text()),
+        Command::Diff {
+            spec,
+            from,
+            to,
+            lecture,
+        } => {
+            let model = load(&spec)?;
+            match (from, to, lecture) {
+                (Some(from), Some(to), _) => {
+                    let (a, b) = (find_lecture(from)?, find_lecture(to)?);
+                    let old = plan::project(&model, a, Variant::Solution)?;
+                    let new = plan::project(&model, b, Variant::Solution)?;
+                    Ok(diff::unified(&old, &new, a.slug, b.slug))
+                }
+                (_, _, Some(number)) => {
+                    let l = find_lecture(number)?;
+                    let old = plan::project(&model, l, Variant::Starter)?;
+                    let new = plan::project(&model, l, Variant::Solution)?;
+                    Ok(diff::unified(&old, &new, "starter", "solution"))
+                }
+                _ => Ok(String::new()),
+            }
+        }
+    }
+}
+
+fn lectures_text() -> String {
+    let mut out = String::new();
+    for lecture in LECTURES {
+        out.push_str(&format!(
+            "{:>2}  {}  ({})\n",
+            lecture.number, lecture.title, lecture.slug
+        ));
+        out.push_str(&format!("    {}\n", lecture.summary));
+        for objective in lecture.objectives {
+            out.push_str(&format!("    - {objective}\n"));
+        }
+        out.push_str(&format!("    exercise: {}\n\n", lecture.exercise));
+    }
+    out
+}

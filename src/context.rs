@@ -1,0 +1,752 @@
+//! The typed context templates are rendered with: the spec's facts, worked out in Rust.
+//!
+//! Templates only test flags and loop over lists; every type name, SQL statement, literal and
+//! sample value they print is computed here (or in `naming` and `dialect`).
+
+use serde::Serialize;
+
+use crate::dialect::Dialect;
+use crate::lectures::{Has, Lecture, Todo, Variant};
+use crate::naming::{AppNames, FieldNames, ResourceNames};
+use crate::spec::{Field, FieldType, Literal, OnDelete, Resource, Spec, sample_value};
+
+/// Everything one project's templates can see.
+#[derive(Debug, Serialize)]
+pub struct ProjectContext {
+    pub app: AppNames,
+    pub title: String,
+    /// The title, escaped for HTML.
+    pub title_html: String,
+    pub lecture: LectureContext,
+    pub has: Has,
+    pub todo: Todo,
+    pub dialect: DialectContext,
+    pub resources: Vec<ResourceContext>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LectureContext {
+    pub number: u8,
+    pub slug: &'static str,
+    pub title: &'static str,
+    pub summary: &'static str,
+    pub objectives: &'static [&'static str],
+    pub exercise: &'static str,
+    pub variant: Variant,
+    pub starter: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DialectContext {
+    pub name: Dialect,
+    pub pool: &'static str,
+    pub sqlx_feature: &'static str,
+    pub default_url: String,
+    pub primary_key: &'static str,
+    pub timestamp_column: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ResourceContext {
+    pub names: ResourceNames,
+    pub fields: Vec<FieldContext>,
+    pub parents: Vec<ParentContext>,
+    pub children: Vec<ChildContext>,
+    /// The field shown as a heading (the first required text field, else the first field).
+    pub display: FieldNames,
+    /// Whether `display` is a required text field, so a page can use it as its heading.
+    pub display_text: bool,
+    /// `chrono` items the row type needs, in the order `use` lists them.
+    pub chrono_imports: String,
+    pub sql: SqlContext,
+    /// Seed rows, for `seed.sql`, the in-memory list and the tests.
+    pub seed: Vec<RowContext>,
+    pub samples: SampleContext,
+    /// Whether some field can be null, so that PATCH needs to tell absent from null.
+    pub any_nullable: bool,
+    pub any_default: bool,
+    /// The first required field, for the "missing field" test.
+    pub first_required: Option<FieldNames>,
+    /// A field whose column is nullable, for the "clear with null" test.
+    pub first_nullable: Option<FieldNames>,
+    /// The migration file name, e.g. `0001_create_productions.sql`.
+    pub migration: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FieldContext {
+    pub names: FieldNames,
+    #[serde(rename = "type")]
+    pub ty: FieldType,
+    /// Type of the row struct's field: `String`, `Option<f64>`.
+    pub row_type: String,
+    /// Type in the lecture 1 in-memory list: `&'static str`, `Option<f64>`.
+    pub static_type: String,
+    /// Type in the create body: `String` when required, else `Option<..>`.
+    pub new_type: String,
+    /// Type in the patch body: `Option<..>`, or `Option<Option<..>>` for nullable columns.
+    pub patch_type: String,
+    pub nullable: bool,
+    pub required: bool,
+    /// What `create` binds: `input.title`, or `input.ongoing.unwrap_or(true)`.
+    pub create_bind: String,
+    /// Whether this is the first bind that applies a default, which gets a comment.
+    pub default_comment: bool,
+    /// The column definition in `create table`.
+    pub column: String,
+    /// The column name as SQL needs it (quoted if a keyword).
+    pub sql: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ParentContext {
+    pub names: ResourceNames,
+    /// The foreign key column and JSON key: `production_id`.
+    pub key: String,
+    /// The key as SQL needs it.
+    pub sql: String,
+    pub nullable: bool,
+    pub on_delete: OnDelete,
+    pub row_type: String,
+    pub new_type: String,
+    pub patch_type: String,
+    pub column: String,
+    pub index: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChildContext {
+    pub names: ResourceNames,
+    /// The child's foreign key to this resource.
+    pub key: String,
+    pub cascade: bool,
+    /// `select ... from cast_members where production_id = ? order by id`.
+    pub select: String,
+    /// The seed ids of the children of parent row 1, for the nesting test (Rust source).
+    pub of_first: String,
+    /// The child seed ids that remain after parent row 1 is deleted (Rust source).
+    pub left_after_first_deleted: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SqlContext {
+    /// The table name as SQL needs it.
+    pub table: String,
+    /// `id, title, ..., created_at, updated_at`
+    pub columns: String,
+    pub list: String,
+    pub list_page: String,
+    pub find: String,
+    pub insert: String,
+    pub update: String,
+    pub delete: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RowContext {
+    pub id: i64,
+    /// `(1, 'Hamlet', 'Drama', ...)` for `insert ... values`.
+    pub sql: String,
+    /// Each field as a Rust expression for the in-memory list: `"Hamlet"`, `Some(100000.0)`.
+    pub rust: Vec<String>,
+    /// Parent ids in parent order, for the in-memory list.
+    pub parent_ids: Vec<String>,
+}
+
+/// JSON bodies and expected values for the generated tests, as Rust source.
+#[derive(Debug, Serialize)]
+pub struct SampleContext {
+    /// Seed row 1, as `(key, rust literal)` pairs; null values are left out.
+    pub first: Vec<(String, String)>,
+    /// The ids the seed rows get, as a Rust array: `[1, 2, 3]`.
+    pub ids: String,
+    /// The ids `?limit=1&offset=1` returns, as a Rust expression.
+    pub second_page: String,
+    /// `<li>title: Hamlet</li>`: how the lecture 1 page shows the first text field of row 1.
+    pub first_item_html: Option<String>,
+    /// The seed row a delete test can remove: none of its children forbid it.
+    pub delete_id: i64,
+    /// `create_body` with each parent's key pointing at a row that does not exist.
+    pub missing_parent: Vec<String>,
+    /// A valid body for POST, with every field and parent: `"title": "Title 2", ...`.
+    pub create_body: String,
+    /// The same body with only the required fields and parents.
+    pub create_minimal_body: String,
+    /// `(key, rust literal)` pairs that `create_body` should come back with.
+    pub create_expect: Vec<(String, String)>,
+    /// Defaults a minimal create applies: `(key, rust literal)`.
+    pub defaults: Vec<(String, String)>,
+    /// A body for PATCH that changes one field, its key and expected value.
+    pub patch_key: String,
+    pub patch_body: String,
+    pub patch_expect: String,
+    /// A field the patch leaves alone, and its seed value (if any).
+    pub untouched: Option<(String, String)>,
+    /// `create_body` without the first required field.
+    pub missing_required_body: String,
+}
+
+pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectContext {
+    let dialect = Dialect::Sqlite;
+    let todo = match variant {
+        Variant::Starter => Todo::of(lecture.tasks),
+        Variant::Solution => Todo::default(),
+    };
+    ProjectContext {
+        app: spec.app.clone(),
+        title: spec.title.clone(),
+        title_html: html_escape(&spec.title),
+        lecture: LectureContext {
+            number: lecture.number,
+            slug: lecture.slug,
+            title: lecture.title,
+            summary: lecture.summary,
+            objectives: lecture.objectives,
+            exercise: lecture.exercise,
+            variant,
+            starter: variant == Variant::Starter,
+        },
+        has: lecture.has(),
+        todo,
+        dialect: DialectContext {
+            name: dialect,
+            pool: dialect.pool_type(),
+            sqlx_feature: dialect.sqlx_feature(),
+            default_url: format!("sqlite:{}", spec.app.database_file),
+            primary_key: dialect.primary_key(),
+            timestamp_column: dialect.timestamp_column(),
+        },
+        resources: spec
+            .resources
+            .iter()
+            .enumerate()
+            .map(|(i, r)| resource(spec, dialect, i, r))
+            .collect(),
+    }
+}
+
+fn base_type(ty: FieldType) -> &'static str {
+    match ty {
+        FieldType::Integer => "i64",
+        FieldType::Float => "f64",
+        FieldType::Bool => "bool",
+        FieldType::Date => "NaiveDate",
+        FieldType::Datetime => "DateTime<Utc>",
+        _ => "String",
+    }
+}
+
+fn static_base_type(ty: FieldType) -> &'static str {
+    match ty {
+        FieldType::Integer => "i64",
+        FieldType::Float => "f64",
+        FieldType::Bool => "bool",
+        _ => "&'static str",
+    }
+}
+
+fn option(ty: &str, optional: bool) -> String {
+    if optional {
+        format!("Option<{ty}>")
+    } else {
+        ty.to_owned()
+    }
+}
+
+/// A value as a Rust expression of its base type, as tests compare JSON with it.
+pub fn rust_literal(value: &Literal) -> String {
+    match value {
+        Literal::Text(text) => format!("{text:?}"),
+        other => other.to_string(),
+    }
+}
+
+/// The Rust expression that builds an owned value of the field's row type from a literal.
+fn default_expr(value: &Literal) -> String {
+    match value {
+        Literal::Text(text) => format!("{text:?}.to_owned()"),
+        other => other.to_string(),
+    }
+}
+
+fn resource(spec: &Spec, dialect: Dialect, index: usize, resource: &Resource) -> ResourceContext {
+    let names = &resource.names;
+    let mut fields: Vec<FieldContext> = resource.fields.iter().map(|f| field(dialect, f)).collect();
+    if let Some(first) = fields
+        .iter_mut()
+        .find(|f| f.create_bind.contains(".unwrap_or"))
+    {
+        first.default_comment = true;
+    }
+    let parents: Vec<ParentContext> = resource
+        .parents
+        .iter()
+        .map(|p| {
+            let parent = &spec.resources[p.resource].names;
+            let nullable = p.on_delete == OnDelete::SetNull;
+            let key = parent.foreign_key.clone();
+            ParentContext {
+                column: format!(
+                    "{} integer{} references {} (id) on delete {}",
+                    dialect.ident(&key),
+                    if nullable { "" } else { " not null" },
+                    dialect.ident(&parent.table),
+                    dialect.on_delete(p.on_delete)
+                ),
+                index: format!(
+                    "create index {table}_{key}_idx on {qtable} ({qkey});",
+                    table = names.table,
+                    qtable = dialect.ident(&names.table),
+                    qkey = dialect.ident(&key)
+                ),
+                row_type: option("i64", nullable),
+                new_type: option("i64", nullable),
+                patch_type: if nullable {
+                    "Option<Option<i64>>".into()
+                } else {
+                    "Option<i64>".into()
+                },
+                names: parent.clone(),
+                sql: dialect.ident(&key),
+                key,
+                nullable,
+                on_delete: p.on_delete,
+            }
+        })
+        .collect();
+
+    let mut columns = vec!["id".to_owned()];
+    columns.extend(fields.iter().map(|f| f.sql.clone()));
+    columns.extend(parents.iter().map(|p| dialect.ident(&p.key)));
+    columns.extend(["created_at".to_owned(), "updated_at".to_owned()]);
+    let columns = columns.join(", ");
+    let writable: Vec<String> = fields
+        .iter()
+        .map(|f| f.sql.clone())
+        .chain(parents.iter().map(|p| dialect.ident(&p.key)))
+        .collect();
+    let table = dialect.ident(&names.table);
+    let placeholders: Vec<String> = (1..=writable.len())
+        .map(|n| dialect.placeholder(n))
+        .collect();
+    let assignments: Vec<String> = writable
+        .iter()
+        .enumerate()
+        .map(|(n, c)| format!("{c} = {}", dialect.placeholder(n + 1)))
+        .collect();
+    let id_param = dialect.placeholder(writable.len() + 1);
+    let sql = SqlContext {
+        list: format!("select {columns}\n         from {table}\n         order by id"),
+        list_page: format!(
+            "select {columns}\n         from {table}\n         order by id\n         limit {} offset {}",
+            dialect.placeholder(1),
+            dialect.placeholder(2)
+        ),
+        find: format!(
+            "select {columns}\n         from {table}\n         where id = {}",
+            dialect.placeholder(1)
+        ),
+        insert: format!(
+            "insert into {table} ({})\n         values ({})\n         returning {columns}",
+            writable.join(", "),
+            placeholders.join(", ")
+        ),
+        update: format!(
+            "update {table}\n         set {}, updated_at = {}\n         where id = {id_param}\n         returning {columns}",
+            assignments.join(", "),
+            dialect.now()
+        ),
+        delete: format!("delete from {table} where id = {}", dialect.placeholder(1)),
+        columns,
+        table,
+    };
+
+    let children = resource
+        .children
+        .iter()
+        .map(|&c| child(spec, dialect, index, c))
+        .collect();
+
+    let display_field = resource
+        .fields
+        .iter()
+        .find(|f| f.rules.required && f.ty.is_textual());
+    let display_text = display_field.is_some();
+    let display = display_field.unwrap_or(&resource.fields[0]).names.clone();
+
+    let mut chrono = vec!["DateTime"];
+    if resource.fields.iter().any(|f| f.ty == FieldType::Date) {
+        chrono.push("NaiveDate");
+    }
+    chrono.push("Utc");
+
+    let seed = resource
+        .seed
+        .iter()
+        .enumerate()
+        .map(|(n, row)| {
+            let id = n as i64 + 1;
+            let mut values = vec![id.to_string()];
+            values.extend(row.values.iter().map(|v| match v {
+                Some(v) => dialect.literal(v),
+                None => "null".into(),
+            }));
+            values.extend(row.parent_ids.iter().map(|&p| {
+                if p == 0 {
+                    "null".to_owned()
+                } else {
+                    p.to_string()
+                }
+            }));
+            let rust = resource
+                .fields
+                .iter()
+                .zip(&row.values)
+                .map(|(f, v)| {
+                    let literal = v.as_ref().map(rust_literal);
+                    match (f.nullable(), literal) {
+                        (true, Some(l)) => format!("Some({l})"),
+                        (true, None) => "None".into(),
+                        (false, Some(l)) => l,
+                        (false, None) => "Default::default()".into(),
+                    }
+                })
+                .collect();
+            let parent_ids = row
+                .parent_ids
+                .iter()
+                .zip(&parents)
+                .map(|(&id, p)| match (p.nullable, id) {
+                    (true, 0) => "None".to_owned(),
+                    (true, id) => format!("Some({id})"),
+                    (false, id) => id.to_string(),
+                })
+                .collect();
+            RowContext {
+                id,
+                sql: format!("({})", values.join(", ")),
+                rust,
+                parent_ids,
+            }
+        })
+        .collect();
+
+    let first_required = resource
+        .fields
+        .iter()
+        .find(|f| f.rules.required)
+        .map(|f| f.names.clone());
+    let first_nullable = resource
+        .fields
+        .iter()
+        .find(|f| f.nullable())
+        .map(|f| f.names.clone());
+
+    ResourceContext {
+        names: names.clone(),
+        any_nullable: resource.fields.iter().any(Field::nullable)
+            || parents.iter().any(|p| p.nullable),
+        any_default: resource
+            .fields
+            .iter()
+            .any(|f| f.rules.default.is_some() && !f.rules.required),
+        first_required,
+        first_nullable,
+        samples: samples(spec, resource),
+        fields,
+        parents,
+        children,
+        display,
+        display_text,
+        chrono_imports: chrono.join(", "),
+        sql,
+        seed,
+        migration: format!("{:04}_create_{}.sql", index + 1, names.table),
+    }
+}
+
+fn field(dialect: Dialect, f: &Field) -> FieldContext {
+    let base = base_type(f.ty);
+    let nullable = f.nullable();
+    let required = f.rules.required;
+    let mut column = format!(
+        "{} {}",
+        dialect.ident(&f.names.name),
+        dialect.column_type(f.ty)
+    );
+    if !nullable {
+        column.push_str(" not null");
+    }
+    if f.rules.unique {
+        column.push_str(" unique");
+    }
+    if let Some(default) = &f.rules.default {
+        column.push_str(&format!(" default {}", dialect.literal(default)));
+    }
+    let create_bind = match (&f.rules.default, required) {
+        (Some(default @ Literal::Text(_)), false) => format!(
+            "input.{}.unwrap_or_else(|| {})",
+            f.names.ident,
+            default_expr(default)
+        ),
+        (Some(default), false) => format!(
+            "input.{}.unwrap_or({})",
+            f.names.ident,
+            default_expr(default)
+        ),
+        _ => format!("input.{}", f.names.ident),
+    };
+    FieldContext {
+        names: f.names.clone(),
+        ty: f.ty,
+        row_type: option(base, nullable),
+        static_type: option(static_base_type(f.ty), nullable),
+        new_type: option(base, !required),
+        patch_type: if nullable {
+            format!("Option<Option<{base}>>")
+        } else {
+            format!("Option<{base}>")
+        },
+        nullable,
+        required,
+        create_bind,
+        default_comment: false,
+        column,
+        sql: dialect.ident(&f.names.name),
+    }
+}
+
+fn child(spec: &Spec, dialect: Dialect, parent: usize, child: usize) -> ChildContext {
+    let resource = &spec.resources[child];
+    let position = resource
+        .parents
+        .iter()
+        .position(|p| p.resource == parent)
+        .unwrap_or(0);
+    let link = &resource.parents[position];
+    let key = spec.resources[parent].names.foreign_key.clone();
+    let mut columns = vec!["id".to_owned()];
+    columns.extend(resource.fields.iter().map(|f| dialect.ident(&f.names.name)));
+    columns.extend(
+        resource
+            .parents
+            .iter()
+            .map(|p| dialect.ident(&spec.resources[p.resource].names.foreign_key)),
+    );
+    columns.extend(["created_at".to_owned(), "updated_at".to_owned()]);
+    let ids = |keep: &dyn Fn(i64) -> bool| -> Vec<i64> {
+        resource
+            .seed
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| keep(row.parent_ids[position]))
+            .map(|(n, _)| n as i64 + 1)
+            .collect()
+    };
+    ChildContext {
+        names: resource.names.clone(),
+        select: format!(
+            "select {}\n         from {}\n         where {} = {}\n         order by id",
+            columns.join(", "),
+            dialect.ident(&resource.names.table),
+            dialect.ident(&key),
+            dialect.placeholder(1)
+        ),
+        cascade: link.on_delete == OnDelete::Cascade,
+        of_first: id_list(&ids(&|p| p == 1)),
+        left_after_first_deleted: id_list(&match link.on_delete {
+            OnDelete::Cascade => ids(&|p| p != 1),
+            _ => ids(&|_| true),
+        }),
+        key,
+    }
+}
+
+/// A value for each field of a row that is new: it collides with no seed row on a unique field.
+fn fresh_values(resource: &Resource, skip: usize) -> Vec<Option<Literal>> {
+    resource
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(at, f)| {
+            let taken = |v: &Literal| {
+                f.rules.unique
+                    && resource
+                        .seed
+                        .iter()
+                        .any(|row| row.values[at].as_ref() == Some(v))
+            };
+            (resource.seed.len() + 1 + skip..resource.seed.len() + 50 + skip)
+                .filter_map(|n| sample_value(&resource.names, f, n))
+                .find(|v| !taken(v))
+        })
+        .collect()
+}
+
+fn json_pairs(pairs: &[(String, String)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{k:?}: {v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn samples(spec: &Spec, resource: &Resource) -> SampleContext {
+    let fresh = fresh_values(resource, 0);
+    let changed = fresh_values(resource, 1);
+    let first_row = resource.seed.first();
+    let mut first = Vec::new();
+    if let Some(row) = first_row {
+        for (f, v) in resource.fields.iter().zip(&row.values) {
+            if let Some(v) = v {
+                first.push((f.names.name.clone(), rust_literal(v)));
+            }
+        }
+    }
+    let parents: Vec<(String, String)> = resource
+        .parents
+        .iter()
+        .map(|p| {
+            (
+                spec.resources[p.resource].names.foreign_key.clone(),
+                "1".to_owned(),
+            )
+        })
+        .collect();
+
+    let mut full: Vec<(String, String)> = resource
+        .fields
+        .iter()
+        .zip(&fresh)
+        .filter_map(|(f, v)| v.as_ref().map(|v| (f.names.name.clone(), rust_literal(v))))
+        .collect();
+    full.extend(parents.iter().cloned());
+    let mut minimal: Vec<(String, String)> = resource
+        .fields
+        .iter()
+        .zip(&fresh)
+        .filter(|(f, _)| f.rules.required)
+        .filter_map(|(f, v)| v.as_ref().map(|v| (f.names.name.clone(), rust_literal(v))))
+        .collect();
+    minimal.extend(
+        parents
+            .iter()
+            .zip(&resource.parents)
+            .filter(|(_, p)| p.on_delete != OnDelete::SetNull)
+            .map(|(kv, _)| kv.clone()),
+    );
+    let defaults = resource
+        .fields
+        .iter()
+        .filter(|f| !f.rules.required)
+        .filter_map(|f| {
+            f.rules
+                .default
+                .as_ref()
+                .map(|d| (f.names.name.clone(), rust_literal(d)))
+        })
+        .collect();
+
+    let patched = &resource.fields[0];
+    let patch_value = changed[0]
+        .as_ref()
+        .map(rust_literal)
+        .unwrap_or_else(|| "null".into());
+    let untouched = resource
+        .fields
+        .iter()
+        .skip(1)
+        .zip(first_row.map(|r| &r.values[1..]).unwrap_or(&[]))
+        .find_map(|(f, v)| v.as_ref().map(|v| (f.names.name.clone(), rust_literal(v))));
+    let missing_required_body = match resource.fields.iter().find(|f| f.rules.required) {
+        Some(req) => json_pairs(
+            &full
+                .iter()
+                .filter(|(k, _)| *k != req.names.name)
+                .cloned()
+                .collect::<Vec<_>>(),
+        ),
+        None => json_pairs(&full),
+    };
+    let n = resource.seed.len() as i64;
+    let first_item_html =
+        first_row.and_then(|row| {
+            resource.fields.iter().zip(&row.values).find_map(|(f, v)| {
+                match (f.ty.is_textual(), v) {
+                    (true, Some(Literal::Text(text))) => {
+                        Some(format!("<li>{}: {}</li>", f.names.name, html_escape(text)))
+                    }
+                    _ => None,
+                }
+            })
+        });
+    let index = spec
+        .resources
+        .iter()
+        .position(|r| r.names == resource.names)
+        .unwrap_or(0);
+    let restricted: Vec<i64> = spec
+        .resources
+        .iter()
+        .flat_map(|child| {
+            child
+                .parents
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.resource == index && p.on_delete == OnDelete::Restrict)
+                .flat_map(|(at, _)| child.seed.iter().map(move |row| row.parent_ids[at]))
+        })
+        .collect();
+    let delete_id = (1..=n).find(|id| !restricted.contains(id)).unwrap_or(1);
+    let missing_parent = parents
+        .iter()
+        .map(|(key, _)| {
+            let pairs: Vec<(String, String)> = full
+                .iter()
+                .map(|(k, v)| {
+                    if k == key {
+                        (k.clone(), "999".to_owned())
+                    } else {
+                        (k.clone(), v.clone())
+                    }
+                })
+                .collect();
+            json_pairs(&pairs)
+        })
+        .collect();
+    SampleContext {
+        first,
+        ids: id_list(&(1..=n).collect::<Vec<_>>()),
+        second_page: id_list(&(2..=n.min(2)).collect::<Vec<_>>()),
+        first_item_html,
+        delete_id,
+        missing_parent,
+        create_body: json_pairs(&full),
+        create_minimal_body: json_pairs(&minimal),
+        create_expect: full,
+        defaults,
+        patch_key: patched.names.name.clone(),
+        patch_body: json_pairs(&[(patched.names.name.clone(), patch_value.clone())]),
+        patch_expect: patch_value,
+        untouched,
+        missing_required_body,
+    }
+}
+
+/// Ids as a Rust expression that compares with a `Vec<i64>`: `[1, 2]`, or an empty `Vec`.
+fn id_list(ids: &[i64]) -> String {
+    if ids.is_empty() {
+        "Vec::<i64>::new()".to_owned()
+    } else {
+        let ids: Vec<String> = ids.iter().map(ToString::to_string).collect();
+        format!("[{}]", ids.join(", "))
+    }
+}
+
+/// Makes text safe to put inside HTML, as the generated `escape` does.
+pub fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

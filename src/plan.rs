@@ -1,0 +1,310 @@
+//! Planning: from (spec, lecture, variant) to the list of files to write, with their contents.
+//!
+//! This is a pure function of its inputs; only `write` touches the disk. Which templates make
+//! up a project is the table below, not logic spread through the code.
+
+use serde::Serialize;
+use serde_json::json;
+
+use crate::context::{self, ProjectContext, ResourceContext};
+use crate::error::Result;
+use crate::lectures::{Has, LECTURES, Lecture, Variant};
+use crate::render;
+use crate::spec::Spec;
+
+/// A file to write: a path relative to the output folder, and its contents.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct File {
+    pub path: String,
+    pub contents: String,
+}
+
+/// Rendered once per project, or once per resource.
+#[derive(Clone, Copy)]
+enum Scope {
+    Project,
+    Resource,
+}
+
+/// One row of the file table. `output` may use `{plural}` and `{migration}` per resource.
+struct Entry {
+    template: &'static str,
+    output: &'static str,
+    scope: Scope,
+    when: fn(&Has) -> bool,
+}
+
+const fn entry(template: &'static str, output: &'static str, when: fn(&Has) -> bool) -> Entry {
+    Entry {
+        template,
+        output,
+        scope: Scope::Project,
+        when,
+    }
+}
+
+const fn each(template: &'static str, output: &'static str, when: fn(&Has) -> bool) -> Entry {
+    Entry {
+        template,
+        output,
+        scope: Scope::Resource,
+        when,
+    }
+}
+
+fn always(_: &Has) -> bool {
+    true
+}
+
+fn database(has: &Has) -> bool {
+    has.database
+}
+
+fn in_memory(has: &Has) -> bool {
+    has.in_memory_data
+}
+
+fn collections(has: &Has) -> bool {
+    has.request_collections
+}
+
+const FILES: &[Entry] = &[
+    entry("project/Cargo.toml", "Cargo.toml", always),
+    entry("project/README.md", "README.md", always),
+    entry("project/env.example", ".env.example", always),
+    entry("project/gitignore", ".gitignore", always),
+    each(
+        "project/migrations/create_table.sql",
+        "migrations/{migration}",
+        database,
+    ),
+    entry("project/seed.sql", "seed.sql", database),
+    entry("project/requests.http", "requests.http", collections),
+    entry("project/src/main.rs", "src/main.rs", always),
+    entry("project/src/lib.rs", "src/lib.rs", always),
+    entry("project/src/config.rs", "src/config.rs", always),
+    entry("project/src/db.rs", "src/db.rs", database),
+    entry("project/src/data.rs", "src/data.rs", in_memory),
+    entry("project/src/middleware.rs", "src/middleware.rs", always),
+    entry("project/src/pages.rs", "src/pages.rs", always),
+    entry("project/src/routes/mod.rs", "src/routes/mod.rs", always),
+    each(
+        "project/src/routes/resource.rs",
+        "src/routes/{plural}.rs",
+        always,
+    ),
+    entry("project/tests/api/main.rs", "tests/api/main.rs", always),
+    entry(
+        "project/tests/api/helpers.rs",
+        "tests/api/helpers.rs",
+        always,
+    ),
+    entry("project/tests/api/pages.rs", "tests/api/pages.rs", always),
+    entry("project/tests/api/seed.rs", "tests/api/seed.rs", database),
+    each(
+        "project/tests/api/resource.rs",
+        "tests/api/{plural}.rs",
+        always,
+    ),
+];
+
+#[derive(Serialize)]
+struct ResourceScope<'a> {
+    #[serde(flatten)]
+    project: &'a ProjectContext,
+    resource: &'a ResourceContext,
+}
+
+/// Renders one template; Rust files go through rustfmt.
+fn file(path: String, template: &str, context: &impl Serialize) -> Result<File> {
+    let mut contents = render::render(template, context)?;
+    if path.ends_with(".rs") {
+        contents = render::rustfmt(&path, &contents)?;
+    }
+    Ok(File { path, contents })
+}
+
+/// Every file of one lecture's project, sorted by path.
+pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> Result<Vec<File>> {
+    let context = context::project(spec, lecture, variant);
+    let mut files = Vec::new();
+    for entry in FILES.iter().filter(|e| (e.when)(&context.has)) {
+        match entry.scope {
+            Scope::Project => files.push(file(entry.output.to_owned(), entry.template, &context)?),
+            Scope::Resource => {
+                for resource in &context.resources {
+                    let path = entry
+                        .output
+                        .replace("{plural}", &resource.names.plural)
+                        .replace("{migration}", &resource.migration);
+                    let scope = ResourceScope {
+                        project: &context,
+                        resource,
+                    };
+                    files.push(file(path, entry.template, &scope)?);
+                }
+            }
+        }
+    }
+    if context.has.request_collections {
+        files.push(File {
+            path: "postman_collection.json".into(),
+            contents: postman_collection(&context),
+        });
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// The whole course: `NN-slug/{starter,solution}/...` for every lecture, and an index README.
+pub fn course(spec: &Spec) -> Result<Vec<File>> {
+    let mut files = Vec::new();
+    for lecture in LECTURES {
+        for variant in Variant::BOTH {
+            for f in project(spec, lecture, variant)? {
+                files.push(File {
+                    path: format!("{}/{}/{}", lecture.dir_name(), variant.name(), f.path),
+                    contents: f.contents,
+                });
+            }
+        }
+    }
+    files.push(file(
+        "README.md".into(),
+        "course/README.md",
+        &course_context(spec),
+    )?);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+#[derive(Serialize)]
+struct CourseLecture {
+    number: u8,
+    slug: &'static str,
+    title: &'static str,
+    summary: &'static str,
+    objectives: &'static [&'static str],
+    exercise: &'static str,
+}
+
+#[derive(Serialize)]
+struct CourseContext<'a> {
+    title: &'a str,
+    app: &'a str,
+    resources: Vec<String>,
+    lectures: Vec<CourseLecture>,
+}
+
+fn course_context(spec: &Spec) -> CourseContext<'_> {
+    CourseContext {
+        title: &spec.title,
+        app: &spec.app.package,
+        resources: spec
+            .resources
+            .iter()
+            .map(|r| r.names.plural.clone())
+            .collect(),
+        lectures: LECTURES
+            .iter()
+            .map(|l| CourseLecture {
+                number: l.number,
+                slug: l.slug,
+                title: l.title,
+                summary: l.summary,
+                objectives: l.objectives,
+                exercise: l.exercise,
+            })
+            .collect(),
+    }
+}
+
+/// A Postman collection (format v2.1) with a request for every route.
+fn postman_collection(context: &ProjectContext) -> String {
+    let url = |path: &str| {
+        let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+        json!({
+            "raw": format!("{{{{baseUrl}}}}{path}"),
+            "host": ["{{baseUrl}}"],
+            "path": segments,
+        })
+    };
+    let request = |name: String, method: &str, path: String, body: Option<String>| {
+        let mut request = json!({ "method": method, "header": [], "url": url(&path) });
+        if let Some(body) = body {
+            request["header"] = json!([{ "key": "Content-Type", "value": "application/json" }]);
+            request["body"] = json!({
+                "mode": "raw",
+                "raw": body,
+                "options": { "raw": { "language": "json" } },
+            });
+        }
+        json!({ "name": name, "request": request })
+    };
+    let folders: Vec<_> = context
+        .resources
+        .iter()
+        .map(|r| {
+            let route = &r.names.route;
+            let mut items = vec![
+                request(
+                    format!("List {}", r.names.plural_human),
+                    "GET",
+                    route.clone(),
+                    None,
+                ),
+                request(
+                    format!("Show {} 1", r.names.human),
+                    "GET",
+                    format!("{route}/1"),
+                    None,
+                ),
+            ];
+            if context.has.create {
+                let body = pretty_body(&r.samples.create_body);
+                items.push(request(
+                    format!("Create a {}", r.names.human),
+                    "POST",
+                    route.clone(),
+                    Some(body),
+                ));
+            }
+            if context.has.update {
+                let body = pretty_body(&r.samples.patch_body);
+                items.push(request(
+                    format!("Update {} 1", r.names.human),
+                    "PATCH",
+                    format!("{route}/1"),
+                    Some(body),
+                ));
+            }
+            if context.has.delete {
+                items.push(request(
+                    format!("Delete {} 1", r.names.human),
+                    "DELETE",
+                    format!("{route}/1"),
+                    None,
+                ));
+            }
+            json!({ "name": r.names.plural_title, "item": items })
+        })
+        .collect();
+    let collection = json!({
+        "info": {
+            "name": format!("{} (lecture {})", context.title, context.lecture.number),
+            "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+        },
+        "item": folders,
+        "variable": [{ "key": "baseUrl", "value": "http://127.0.0.1:3000" }],
+    });
+    let mut text = serde_json::to_string_pretty(&collection).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// A JSON body from the `"key": value, ...` pairs the context holds, pretty-printed.
+pub fn pretty_body(pairs: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(&format!("{{{pairs}}}"))
+        .and_then(|v| serde_json::to_string_pretty(&v))
+        .unwrap_or_else(|_| format!("{{{pairs}}}"))
+}
