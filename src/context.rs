@@ -134,6 +134,8 @@ pub struct SqlContext {
     pub table: String,
     /// `id, title, ..., created_at, updated_at`
     pub columns: String,
+    /// `select id from productions order by id`, for tests that look in the table.
+    pub ids: String,
     pub list: String,
     pub list_page: String,
     pub find: String,
@@ -336,6 +338,7 @@ fn resource(spec: &Spec, dialect: Dialect, index: usize, resource: &Resource) ->
         .collect();
     let id_param = dialect.placeholder(writable.len() + 1);
     let sql = SqlContext {
+        ids: format!("select id from {table} order by id"),
         list: format!("select {columns}\n         from {table}\n         order by id"),
         list_page: format!(
             "select {columns}\n         from {table}\n         order by id\n         limit {} offset {}",

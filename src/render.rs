@@ -27,6 +27,7 @@ fn tera() -> &'static std::result::Result<Tera, String> {
         collect(&TEMPLATES, &mut files);
         tera.add_raw_templates(files).map_err(|e| chain(&e))?;
         tera.register_filter("rust", rust_string);
+        tera.register_filter("literal", rust_literal);
         Ok(tera)
     })
 }
@@ -52,6 +53,29 @@ fn rust_string(
         Some(text) => Ok(tera::Value::String(format!("{text:?}"))),
         None => Err(tera::Error::msg("the `rust` filter takes a string")),
     }
+}
+
+/// `{{ sql | literal }}`: multi-line text as a Rust string literal that keeps its line breaks:
+/// `"..."`, or `r#"..."#` when the text holds a quote or a backslash (as SQL's `"order"` does).
+fn rust_literal(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = value
+        .as_str()
+        .ok_or_else(|| tera::Error::msg("the `literal` filter takes a string"))?;
+    let hashes = if text.contains(['"', '\\']) {
+        (1..)
+            .map(|n| "#".repeat(n))
+            .find(|h| !text.contains(&format!("\"{h}")))
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let raw = if hashes.is_empty() { "" } else { "r" };
+    Ok(tera::Value::String(format!(
+        "{raw}{hashes}\"{text}\"{hashes}"
+    )))
 }
 
 /// Tera's top-level error only names the template; the cause is further down the chain.
