@@ -96,9 +96,9 @@ pub struct Output {
 
 /// Reads and validates a spec file.
 pub fn load(path: &Path) -> Result<Spec> {
-    let source = fs::read_to_string(path).map_err(|source| Error::ReadSpec {
+    let source = std::fs::read_to_string(path).map_err(|source| Error::ReadSpec {
         path: path.to_owned(),
-        source: source.into(),
+        source,
     })?;
     parse_and_validate(&source).map_err(|problems| {
         Error::Spec(SpecErrors {
