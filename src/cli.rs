@@ -4,7 +4,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand};
-use fs_err as fs;
 
 use crate::diagnostics::SpecErrors;
 use crate::error::{Error, Result};
