@@ -130,6 +130,9 @@ struct Draft<'n> {
     names: ResourceNames,
     fields: Vec<Field>,
     field_spans: Vec<Span>,
+    /// Every well-formed field name, including fields whose definition has problems, so
+    /// that seed rows naming them are not reported twice.
+    field_names: Vec<String>,
     belongs_to: Vec<(&'n Node, Option<&'n Node>, OnDelete)>,
     has_many: Vec<&'n Node>,
 }
@@ -200,12 +203,12 @@ impl Checker {
                 }
                 Some(name) => {
                     let help = did_you_mean(name, allowed.iter().copied())
-                        .unwrap_or_else(|| one_of_help(allowed));
+                        .or_else(|| (!allowed.is_empty()).then(|| one_of_help(allowed)));
                     self.error(
                         key.span,
                         format!("unknown key `{name}` in {context}"),
                         "unknown key",
-                        Some(help),
+                        help,
                     );
                 }
                 None => self.error(
@@ -430,6 +433,7 @@ impl Checker {
 
         let mut fields = Vec::new();
         let mut field_spans = Vec::new();
+        let mut field_names = Vec::new();
         match keys.get("fields") {
             Some(node) => {
                 if let Some(entries) = self.mapping(node, &format!("the fields of `{singular}`")) {
@@ -442,6 +446,9 @@ impl Checker {
                         );
                     }
                     for (key, value) in entries {
+                        if let Some(name) = key.as_str().filter(|n| naming::is_snake_case(n)) {
+                            field_names.push(name.to_owned());
+                        }
                         if let Some(field) = self.field(&singular, key, value) {
                             fields.push(field);
                             field_spans.push(key.span);
@@ -498,6 +505,7 @@ impl Checker {
             names,
             fields,
             field_spans,
+            field_names,
             belongs_to,
             has_many,
         })
@@ -545,7 +553,7 @@ impl Checker {
                     None => FieldType::String,
                 };
                 let rules = self.rules(ty, &keys);
-                (ty, rules?)
+                (ty, rules)
             }
             other => {
                 let types: Vec<_> = FieldType::ALL.iter().map(|(n, _)| *n).collect();
@@ -645,7 +653,7 @@ impl Checker {
         }
     }
 
-    fn rules(&mut self, ty: FieldType, keys: &HashMap<&str, &Node>) -> Option<Rules> {
+    fn rules(&mut self, ty: FieldType, keys: &HashMap<&str, &Node>) -> Rules {
         let mut rules = Rules::default();
         let mut ok = true;
         let applies = |checker: &mut Checker, key: &str, fits: bool, instead: &str| {
@@ -654,7 +662,7 @@ impl Checker {
             {
                 checker.error(
                     node.span,
-                    format!("`{key}` does not apply to a {} field", ty.name()),
+                    format!("`{key}` does not apply to {} field", a_type(ty)),
                     "not for this type",
                     (!instead.is_empty()).then(|| instead.to_owned()),
                 );
@@ -854,7 +862,8 @@ impl Checker {
                 ok = false;
             }
         }
-        ok.then_some(rules)
+        let _ = ok;
+        rules
     }
 
     /// Reports resources whose derived names would clash in the generated code.
@@ -1085,6 +1094,17 @@ impl Checker {
                 continue;
             }
             if let Some(rows) = self.list(value, &format!("the seed rows of `{name}`")) {
+                if rows.is_empty() {
+                    self.error(
+                        value.span,
+                        format!("`seed` lists no rows for `{name}`"),
+                        "empty",
+                        Some(format!(
+                            "add rows, or remove `{name}` from `seed` to get generated sample rows"
+                        )),
+                    );
+                    continue;
+                }
                 seeds.insert(name, (key.span, rows.iter().collect()));
             }
         }
@@ -1166,7 +1186,7 @@ impl Checker {
         rows: &[&Node],
     ) -> Option<Vec<Row>> {
         let resource = &draft.names.singular;
-        let mut allowed: Vec<&str> = draft.fields.iter().map(|f| f.names.name.as_str()).collect();
+        let mut allowed: Vec<&str> = draft.field_names.iter().map(String::as_str).collect();
         allowed.extend(parents.iter().map(|(p, _, _)| p.as_str()));
         let mut out = Vec::new();
         let mut ok = true;
@@ -1290,6 +1310,17 @@ fn messages(broken: &[super::rules::Violation]) -> String {
         .map(|v| v.message.as_str())
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// `a string`, `an integer`: a type name with its article.
+fn a_type(ty: FieldType) -> String {
+    let name = ty.name();
+    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {name}")
 }
 
 fn type_article(ty: FieldType) -> String {
