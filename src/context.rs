@@ -20,6 +20,8 @@ pub struct ProjectContext {
     pub lecture: LectureContext,
     pub has: Has,
     pub todo: Todo,
+    /// The names the exercise's tests start with (empty in a solution).
+    pub exercise_tests: Vec<String>,
     pub dialect: DialectContext,
     pub resources: Vec<ResourceContext>,
 }
@@ -210,6 +212,10 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
         },
         has: lecture.has(),
         todo,
+        exercise_tests: match variant {
+            Variant::Starter => crate::lectures::exercise_test_prefixes(lecture, spec),
+            Variant::Solution => Vec::new(),
+        },
         dialect: DialectContext {
             name: dialect,
             pool: dialect.pool_type(),

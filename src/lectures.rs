@@ -236,6 +236,34 @@ impl Variant {
     }
 }
 
+impl Task {
+    /// The handler names the tests of this task start with: tests are named after the
+    /// handler they exercise (`list_productions_returns_...`), so this selects them.
+    pub fn test_prefixes(self, spec: &crate::spec::Spec) -> Vec<String> {
+        let each = |f: &dyn Fn(&crate::naming::ResourceNames) -> String| {
+            spec.resources.iter().map(|r| f(&r.names)).collect()
+        };
+        match self {
+            Task::RequestContext => vec!["request_context_".into()],
+            Task::Seed => vec!["seed_".into()],
+            Task::ShowPage | Task::Show => each(&|n| format!("show_{}_", n.singular)),
+            Task::List => each(&|n| format!("list_{}_", n.plural)),
+            Task::Create => each(&|n| format!("create_{}_", n.singular)),
+            Task::Update => each(&|n| format!("update_{}_", n.singular)),
+            Task::Delete => each(&|n| format!("delete_{}_", n.singular)),
+        }
+    }
+}
+
+/// The test-name prefixes of every task of a lecture, in task order.
+pub fn exercise_test_prefixes(lecture: &Lecture, spec: &crate::spec::Spec) -> Vec<String> {
+    lecture
+        .tasks
+        .iter()
+        .flat_map(|task| task.test_prefixes(spec))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,10 +1,11 @@
 //! The one place the Tera environment is built. Templates are embedded in the binary, so an
 //! installed `syllabus` needs no files beside it.
 
+use std::collections::HashMap;
 use std::error::Error as _;
 use std::io::Write;
 use std::process::{Command, Stdio};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use include_dir::{Dir, include_dir};
 use serde::Serialize;
@@ -45,10 +46,7 @@ fn collect(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static str)>) {
 }
 
 /// `{{ text | rust }}`: a string as a Rust string literal, quotes and escapes included.
-fn rust_string(
-    value: &tera::Value,
-    _: &std::collections::HashMap<String, tera::Value>,
-) -> tera::Result<tera::Value> {
+fn rust_string(value: &tera::Value, _: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
     match value.as_str() {
         Some(text) => Ok(tera::Value::String(format!("{text:?}"))),
         None => Err(tera::Error::msg("the `rust` filter takes a string")),
@@ -59,7 +57,7 @@ fn rust_string(
 /// `"..."`, or `r#"..."#` when the text holds a quote or a backslash (as SQL's `"order"` does).
 fn rust_literal(
     value: &tera::Value,
-    _: &std::collections::HashMap<String, tera::Value>,
+    _: &HashMap<String, tera::Value>,
 ) -> tera::Result<tera::Value> {
     let text = value
         .as_str()
@@ -116,7 +114,22 @@ pub fn raw(name: &str) -> Option<&'static str> {
 /// Whether rustfmt breaks a line depends on the length of the names in it, which only the
 /// spec knows, so templates are written close to formatted and rustfmt settles the rest.
 /// Style edition 2024 output is stable across rustfmt versions.
+///
+/// Many files are the same in several lectures and variants, so results are remembered.
 pub fn rustfmt(path: &str, source: &str) -> Result<String> {
+    static FORMATTED: OnceLock<Mutex<HashMap<String, String>>> = OnceLock::new();
+    let memo = FORMATTED.get_or_init(Default::default);
+    if let Some(done) = memo.lock().ok().and_then(|m| m.get(source).cloned()) {
+        return Ok(done);
+    }
+    let formatted = run_rustfmt(path, source)?;
+    if let Ok(mut m) = memo.lock() {
+        m.insert(source.to_owned(), formatted.clone());
+    }
+    Ok(formatted)
+}
+
+fn run_rustfmt(path: &str, source: &str) -> Result<String> {
     let failed = |chain: String| Error::Render {
         template: path.to_owned(),
         chain,

@@ -376,8 +376,13 @@ impl Checker {
 
         let app = app?;
         let title = title.unwrap_or_else(|| heck::ToTitleCase::to_title_case(app.package.as_str()));
+        let spans: Vec<Span> = order.iter().map(|&i| drafts[i].key.span).collect();
         let mut resources = self.assemble(drafts, order, seeds)?;
-        self.fill_missing_seeds(&mut resources);
+        // Sample rows depend on every rule being sound; with problems already found, trying
+        // would only add noise.
+        if self.problems.is_empty() {
+            self.fill_missing_seeds(&mut resources, &spans);
+        }
         Some(Spec {
             app,
             title,
@@ -422,7 +427,9 @@ impl Checker {
                 &format!("resource `{}`", key.scalar_text().unwrap_or_default()),
             )?,
         };
-        let singular = singular?;
+        // With an unusable name, the body is still checked, under the name as written.
+        let valid_name = singular.is_some();
+        let singular = singular.or_else(|| key.scalar_text()).unwrap_or_default();
         let context = format!("resource `{singular}`");
         let keys = self.known_keys(entries, RESOURCE_KEYS, &context);
 
@@ -500,7 +507,7 @@ impl Checker {
         {
             has_many.extend(items);
         }
-        Some(Draft {
+        valid_name.then_some(Draft {
             key,
             names,
             fields,
@@ -1278,7 +1285,7 @@ impl Checker {
         ok.then_some(out)
     }
 
-    fn fill_missing_seeds(&mut self, resources: &mut [Resource]) {
+    fn fill_missing_seeds(&mut self, resources: &mut [Resource], spans: &[Span]) {
         for i in 0..resources.len() {
             if !resources[i].seed_generated {
                 continue;
@@ -1291,9 +1298,9 @@ impl Checker {
             match sample_rows(&resources[i].names, &resources[i].fields, &counts) {
                 Ok(rows) => resources[i].seed = rows,
                 Err(reason) => self.error(
-                    Span::default(),
+                    spans[i],
                     reason,
-                    "here",
+                    "no seed rows given",
                     Some(format!(
                         "add seed rows for `{}` under `seed:`",
                         resources[i].names.singular

@@ -1,0 +1,317 @@
+//! The `syllabus` command as users run it: arguments, output, exit codes, files written.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+use crate::repo;
+
+fn syllabus() -> Command {
+    let mut command = Command::cargo_bin("syllabus").unwrap();
+    command.current_dir(repo("."));
+    command
+}
+
+#[test]
+fn check_accepts_the_example_specs() {
+    for spec in crate::SPECS {
+        syllabus()
+            .args(["check", spec])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("is valid"));
+    }
+}
+
+#[test]
+fn check_reports_every_problem_with_its_location_and_exits_1() {
+    syllabus()
+        .args(["check", "tests/fixtures/invalid/many-problems.yaml"])
+        .env("NO_COLOR", "1")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("unknown type `strng`"))
+        .stderr(predicate::str::contains("did you mean `string`?"))
+        .stderr(predicate::str::contains(
+            "tests/fixtures/invalid/many-problems.yaml:7:23",
+        ))
+        .stderr(predicate::str::contains("has 11 problems"));
+}
+
+#[test]
+fn check_of_a_missing_file_is_a_usage_error() {
+    syllabus()
+        .args(["check", "no-such-spec.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "cannot read the spec `no-such-spec.yaml`",
+        ));
+}
+
+#[test]
+fn unknown_commands_and_flags_are_usage_errors() {
+    syllabus().arg("frobnicate").assert().code(2);
+    syllabus()
+        .args(["build", "specs/theater.yaml", "--nope"])
+        .assert()
+        .code(2);
+    syllabus()
+        .args(["new", "specs/theater.yaml"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn every_command_has_help_with_examples() {
+    for command in ["check", "new", "build", "diff"] {
+        syllabus()
+            .args([command, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Example"));
+    }
+    syllabus()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples"));
+}
+
+#[test]
+fn lectures_lists_every_lecture_with_objectives() {
+    let output = syllabus()
+        .arg("lectures")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(output).unwrap();
+    for lecture in syllabus::lectures::LECTURES {
+        assert!(text.contains(lecture.slug), "{text}");
+        assert!(text.contains(lecture.objectives[0]), "{text}");
+    }
+}
+
+#[test]
+fn new_writes_a_project_and_refuses_to_overwrite_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("lecture-4");
+    let target_arg = target.to_str().unwrap();
+
+    syllabus()
+        .args([
+            "new",
+            "specs/theater.yaml",
+            "--lecture",
+            "4",
+            "-o",
+            target_arg,
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("wrote lecture 4"));
+    assert!(target.join("src/routes/productions.rs").is_file());
+    assert!(
+        target
+            .join("migrations/0002_create_cast_members.sql")
+            .is_file()
+    );
+
+    std::fs::write(target.join("src/lib.rs"), "// a student's work\n").unwrap();
+    syllabus()
+        .args([
+            "new",
+            "specs/theater.yaml",
+            "--lecture",
+            "4",
+            "-o",
+            target_arg,
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists and is not empty"))
+        .stderr(predicate::str::contains("--force"));
+    assert_eq!(
+        std::fs::read_to_string(target.join("src/lib.rs")).unwrap(),
+        "// a student's work\n",
+        "nothing is overwritten without --force"
+    );
+
+    syllabus()
+        .args([
+            "new",
+            "specs/theater.yaml",
+            "--lecture",
+            "4",
+            "-o",
+            target_arg,
+            "--force",
+        ])
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(target.join("src/lib.rs"))
+            .unwrap()
+            .contains("pub fn app")
+    );
+}
+
+#[test]
+fn new_starter_leaves_the_exercise_as_todo() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("starter");
+    syllabus()
+        .args([
+            "new",
+            "specs/theater.yaml",
+            "--lecture",
+            "4",
+            "--starter",
+            "-o",
+        ])
+        .arg(&target)
+        .assert()
+        .success();
+    let routes = std::fs::read_to_string(target.join("src/routes/productions.rs")).unwrap();
+    assert!(
+        routes.contains("todo!(\"update production {id}\")"),
+        "{routes}"
+    );
+    assert!(routes.contains("async fn update_production("));
+    assert!(
+        !routes.contains("todo!(\"create"),
+        "earlier lectures stay solved"
+    );
+}
+
+#[test]
+fn new_rejects_a_lecture_that_does_not_exist() {
+    syllabus()
+        .args(["new", "specs/theater.yaml", "--lecture", "9"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no lecture 9"));
+}
+
+#[test]
+fn an_invalid_spec_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("out");
+    syllabus()
+        .args(["build", "tests/fixtures/invalid/many-problems.yaml", "-o"])
+        .arg(&target)
+        .assert()
+        .code(1);
+    assert!(!target.exists());
+}
+
+#[test]
+fn build_check_passes_on_fresh_output_and_reports_drift() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("course");
+    syllabus()
+        .args(["build", "specs/theater.yaml", "-o"])
+        .arg(&target)
+        .assert()
+        .success();
+    assert!(target.join("README.md").is_file());
+    assert!(target.join("01-intro-to-axum/starter/Cargo.toml").is_file());
+    assert!(
+        target
+            .join("04-rest-apis/solution/postman_collection.json")
+            .is_file()
+    );
+
+    syllabus()
+        .args(["build", "specs/theater.yaml", "--check", "-o"])
+        .arg(&target)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("is up to date"));
+
+    std::fs::write(target.join("02-database/solution/seed.sql"), "-- edited\n").unwrap();
+    std::fs::write(target.join("stray.txt"), "").unwrap();
+    std::fs::remove_file(target.join("README.md")).unwrap();
+    syllabus()
+        .args(["build", "specs/theater.yaml", "--check", "-o"])
+        .arg(&target)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "changed:  02-database/solution/seed.sql",
+        ))
+        .stderr(predicate::str::contains("missing:  README.md"))
+        .stderr(predicate::str::contains("extra:    stray.txt"));
+}
+
+#[test]
+fn build_is_deterministic() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    syllabus()
+        .args(["build", "specs/festival.yaml", "-o"])
+        .arg(&a)
+        .assert()
+        .success();
+    syllabus()
+        .args(["build", "specs/festival.yaml", "-o"])
+        .arg(&b)
+        .assert()
+        .success();
+    let files = syllabus::plan::course(&syllabus::cli::load(&repo("specs/festival.yaml")).unwrap())
+        .unwrap();
+    for file in files {
+        let left = std::fs::read(a.join(&file.path)).unwrap();
+        let right = std::fs::read(b.join(&file.path)).unwrap();
+        assert!(left == right, "{} differs between two runs", file.path);
+    }
+}
+
+#[test]
+fn diff_between_lectures_shows_what_the_later_one_adds() {
+    let output = syllabus()
+        .args(["diff", "specs/theater.yaml", "--from", "3", "--to", "4"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let diff = String::from_utf8(output).unwrap();
+    assert!(
+        diff.contains("--- 03-routes/src/routes/productions.rs"),
+        "{diff}"
+    );
+    assert!(diff.contains("+async fn update_production("), "{diff}");
+    assert!(diff.contains("+async fn delete_production("), "{diff}");
+}
+
+#[test]
+fn diff_of_one_lecture_shows_the_exercise() {
+    let output = syllabus()
+        .args(["diff", "specs/theater.yaml", "--lecture", "2"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let diff = String::from_utf8(output).unwrap();
+    assert!(diff.contains("--- starter/src/db.rs"), "{diff}");
+    assert!(
+        diff.contains("-    todo!(\"load seed.sql in one transaction\")"),
+        "{diff}"
+    );
+    assert!(diff.contains("+    tx.commit().await"), "{diff}");
+}
+
+#[test]
+fn diff_needs_a_lecture_or_a_range() {
+    syllabus()
+        .args(["diff", "specs/theater.yaml"])
+        .assert()
+        .code(2);
+    syllabus()
+        .args(["diff", "specs/theater.yaml", "--from", "1"])
+        .assert()
+        .code(2);
+}

@@ -1,0 +1,38 @@
+//! Snapshots of everything the generator writes: the file list of each course, and every
+//! file of every lecture's starter and solution, for each spec in `SPECS`.
+//! Review intended changes with `cargo insta review`.
+
+use syllabus::lectures::{LECTURES, Variant};
+use syllabus::plan;
+
+fn spec(path: &str) -> syllabus::spec::Spec {
+    syllabus::cli::load(&crate::repo(path)).unwrap()
+}
+
+#[test]
+fn course_file_lists() {
+    for path in crate::SPECS {
+        let spec = spec(path);
+        let files = plan::course(&spec).unwrap();
+        let list: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        insta::assert_snapshot!(format!("{}-files", spec.app.package), list.join("\n"));
+    }
+}
+
+#[test]
+fn every_generated_file() {
+    for path in crate::SPECS {
+        let spec = spec(path);
+        for lecture in LECTURES {
+            for variant in Variant::BOTH {
+                let files = plan::project(&spec, lecture, variant).unwrap();
+                let mut text = String::new();
+                for file in files {
+                    text.push_str(&format!("==> {} <==\n{}\n", file.path, file.contents));
+                }
+                let name = format!("{}-{}-{}", spec.app.package, lecture.slug, variant.name());
+                insta::assert_snapshot!(name, text);
+            }
+        }
+    }
+}
