@@ -1302,7 +1302,7 @@ impl Checker {
                     reason,
                     "no seed rows given",
                     Some(format!(
-                        "add seed rows for `{}` under `seed:`",
+                        "check that its rules can all hold at once, or add seed rows for `{}` under `seed:`",
                         resources[i].names.singular
                     )),
                 ),
