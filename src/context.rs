@@ -17,6 +17,8 @@ pub struct ProjectContext {
     pub title: String,
     /// The title, escaped for HTML.
     pub title_html: String,
+    /// The package description, as a quoted TOML string.
+    pub description_toml: String,
     pub lecture: LectureContext,
     pub has: Has,
     pub todo: Todo,
@@ -200,6 +202,13 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
         app: spec.app.clone(),
         title: spec.title.clone(),
         title_html: html_escape(&spec.title),
+        description_toml: toml_string(&format!(
+            "{}, lecture {}: {} ({})",
+            spec.title,
+            lecture.number,
+            lecture.title,
+            variant.name()
+        )),
         lecture: LectureContext {
             number: lecture.number,
             slug: lecture.slug,
@@ -758,4 +767,29 @@ pub fn html_escape(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// A quoted TOML basic string.
+fn toml_string(text: &str) -> String {
+    let escaped = text.replace('\\', "\\\\").replace('"', "\\\"");
+    format!("\"{escaped}\"")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toml_strings_escape_quotes_and_backslashes() {
+        assert_eq!(
+            toml_string(r#"The "Best" \ Theater"#),
+            r#""The \"Best\" \\ Theater""#
+        );
+    }
+
+    #[test]
+    fn id_lists_compare_with_a_vec_even_when_empty() {
+        assert_eq!(id_list(&[1, 2]), "[1, 2]");
+        assert_eq!(id_list(&[]), "Vec::<i64>::new()");
+    }
 }

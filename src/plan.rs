@@ -203,7 +203,7 @@ fn course_context(spec: &Spec) -> CourseContext<'_> {
         resources: spec
             .resources
             .iter()
-            .map(|r| r.names.plural.clone())
+            .map(|r| r.names.plural_human.clone())
             .collect(),
         lectures: LECTURES
             .iter()
@@ -307,4 +307,80 @@ pub fn pretty_body(pairs: &str) -> String {
     serde_json::from_str::<serde_json::Value>(&format!("{{{pairs}}}"))
         .and_then(|v| serde_json::to_string_pretty(&v))
         .unwrap_or_else(|_| format!("{{{pairs}}}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lectures::lecture;
+
+    fn paths(number: u8) -> Vec<String> {
+        let source = include_str!("../specs/theater.yaml");
+        let spec = crate::spec::parse_and_validate(source).unwrap();
+        project(&spec, lecture(number).unwrap(), Variant::Solution)
+            .unwrap()
+            .into_iter()
+            .map(|f| f.path)
+            .collect()
+    }
+
+    #[test]
+    fn each_lecture_has_the_files_its_capabilities_need() {
+        let first = paths(1);
+        assert!(first.contains(&"src/data.rs".to_owned()));
+        assert!(!first.iter().any(|p| p.starts_with("migrations/")));
+        assert!(!first.contains(&"src/db.rs".to_owned()));
+
+        let second = paths(2);
+        assert!(!second.contains(&"src/data.rs".to_owned()));
+        assert!(second.contains(&"migrations/0001_create_productions.sql".to_owned()));
+        assert!(second.contains(&"migrations/0002_create_cast_members.sql".to_owned()));
+        assert!(second.contains(&"tests/api/seed.rs".to_owned()));
+        assert!(!second.contains(&"postman_collection.json".to_owned()));
+
+        let third = paths(3);
+        assert!(third.contains(&"postman_collection.json".to_owned()));
+        assert!(third.contains(&"requests.http".to_owned()));
+    }
+
+    #[test]
+    fn files_are_sorted_and_unique() {
+        let files = paths(4);
+        let mut sorted = files.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(files, sorted);
+    }
+
+    #[test]
+    fn the_postman_collection_has_a_request_for_every_route() {
+        let source = include_str!("../specs/theater.yaml");
+        let spec = crate::spec::parse_and_validate(source).unwrap();
+        let files = project(&spec, lecture(4).unwrap(), Variant::Solution).unwrap();
+        let postman = files
+            .iter()
+            .find(|f| f.path == "postman_collection.json")
+            .unwrap();
+        let collection: serde_json::Value = serde_json::from_str(&postman.contents).unwrap();
+        assert!(
+            collection["info"]["schema"]
+                .as_str()
+                .unwrap()
+                .contains("v2.1.0")
+        );
+        let folders = collection["item"].as_array().unwrap();
+        assert_eq!(folders.len(), 2);
+        let methods: Vec<&str> = folders[0]["item"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| item["request"]["method"].as_str().unwrap())
+            .collect();
+        assert_eq!(methods, ["GET", "GET", "POST", "PATCH", "DELETE"]);
+        let body = folders[0]["item"][2]["request"]["body"]["raw"]
+            .as_str()
+            .unwrap();
+        let body: serde_json::Value = serde_json::from_str(body).unwrap();
+        assert!(body["title"].is_string(), "{body}");
+    }
 }

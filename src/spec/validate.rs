@@ -336,9 +336,19 @@ impl Checker {
                 None
             }
         };
-        let title = keys
-            .get("title")
-            .and_then(|node| self.string(node, "`title`"));
+        let title = keys.get("title").and_then(|node| {
+            let title = self.string(node, "`title`")?;
+            if title.chars().any(char::is_control) || title.trim().is_empty() {
+                self.error(
+                    node.span,
+                    "`title` must be one line of text",
+                    "line breaks or control characters",
+                    None,
+                );
+                return None;
+            }
+            Some(title)
+        });
 
         let mut drafts = Vec::new();
         match keys.get("resources") {

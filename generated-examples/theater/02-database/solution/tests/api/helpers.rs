@@ -1,0 +1,105 @@
+//! Test helpers: a fresh app and database for each test, and a way to send it requests.
+
+use axum::{
+    Router,
+    body::{Body, Bytes},
+    http::{HeaderMap, Method, Request, StatusCode},
+};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use sqlx::{SqlitePool, sqlite::SqlitePoolOptions};
+use theater::{AppState, db};
+use tower::ServiceExt;
+
+/// The app under test, with its own empty in-memory database.
+pub struct TestApp {
+    pub db: SqlitePool,
+    router: Router,
+}
+
+/// What the app answered, read in full so tests can inspect it at leisure.
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Bytes,
+}
+
+impl TestApp {
+    pub async fn new() -> Self {
+        // Each connection to `sqlite::memory:` opens a separate, empty database,
+        // so a single connection makes every query see the same one.
+        let db = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect("sqlite::memory:")
+            .await
+            .expect("in-memory database opens");
+        db::MIGRATOR.run(&db).await.expect("migrations run");
+
+        let router = theater::app(AppState { db: db.clone() });
+        Self { db, router }
+    }
+
+    /// Loads `seed.sql`: productions 1 to 1, cast members 1 to 1.
+    pub async fn seed(&self) {
+        db::seed(&self.db).await.expect("seed data loads");
+    }
+
+    pub async fn get(&self, path: &str) -> TestResponse {
+        self.send(Method::GET, path, None).await
+    }
+
+    /// Calls the router like a server would, but in-process: no port, no network.
+    async fn send(&self, method: Method, path: &str, body: Option<Body>) -> TestResponse {
+        let request = Request::builder()
+            .method(method)
+            .uri(path)
+            .body(body.unwrap_or_default())
+            .expect("request is valid");
+
+        // `oneshot` consumes the router, so each request gets a (cheap) clone.
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("a router never fails");
+
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body reads")
+            .to_bytes();
+        TestResponse {
+            status,
+            headers,
+            body,
+        }
+    }
+}
+
+impl TestResponse {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).expect("body is JSON")
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8(self.body.to_vec()).expect("body is UTF-8")
+    }
+
+    /// A header's value as text, or `None` when it is absent.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name)?.to_str().ok()
+    }
+}
+
+/// The `id`s of a JSON array of rows, in order.
+pub fn ids(rows: &Value) -> Vec<i64> {
+    rows.as_array()
+        .expect("a JSON array")
+        .iter()
+        .map(|row| row["id"].as_i64().expect("an integer id"))
+        .collect()
+}

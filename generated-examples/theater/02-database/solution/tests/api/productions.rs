@@ -1,0 +1,58 @@
+//! `/productions`: every route, when it works and when it cannot.
+
+use axum::http::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{TestApp, ids};
+
+#[tokio::test]
+async fn list_productions_returns_every_row_in_id_order() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    let response = app.get("/productions").await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(ids(&response.json()), [1]);
+}
+
+#[tokio::test]
+async fn list_productions_returns_an_empty_array_when_there_are_none() {
+    let app = TestApp::new().await;
+
+    let response = app.get("/productions").await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(response.json(), json!([]));
+}
+
+#[tokio::test]
+async fn show_production_returns_the_row() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    let response = app.get("/productions/1").await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    let production = response.json();
+    assert_eq!(production["id"], 1);
+    assert_eq!(production["title"], "Hamlet");
+    assert_eq!(production["genre"], "Drama");
+    assert_eq!(production["budget"], 100000.0);
+    assert_eq!(production["image"], "hamlet.jpg");
+    assert_eq!(production["director"], "Bill Shakespeare");
+    assert_eq!(production["ongoing"], true);
+}
+
+#[tokio::test]
+async fn show_production_returns_404_json_for_a_missing_row() {
+    let app = TestApp::new().await;
+
+    let response = app.get("/productions/999").await;
+
+    assert_eq!(response.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        response.json(),
+        json!({ "error": "production 999 not found" })
+    );
+}

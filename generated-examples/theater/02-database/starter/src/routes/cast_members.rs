@@ -1,0 +1,64 @@
+//! `/cast_members`: read-only views of the `cast_members` table, as JSON built by hand.
+
+use axum::{
+    Json, Router,
+    extract::{Path, State},
+    routing::get,
+};
+use chrono::{DateTime, Utc};
+use serde_json::{Value, json};
+use sqlx::{FromRow, SqlitePool};
+
+use super::{ApiError, db_error, not_found};
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/cast_members", get(list_cast_members))
+        .route("/cast_members/{id}", get(show_cast_member))
+}
+
+/// A row of the `cast_members` table.
+#[derive(FromRow)]
+pub struct CastMember {
+    pub id: i64,
+    pub name: String,
+    pub role: String,
+    pub production_id: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl CastMember {
+    /// The JSON a client gets, built key by key. The next lecture lets serde write this.
+    fn to_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "name": self.name,
+            "role": self.role,
+            "production_id": self.production_id,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        })
+    }
+}
+
+async fn list_cast_members(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
+    // Exercise: select every row in id order with `sqlx::query_as`, turn each into JSON
+    // with `to_json`, and answer with a JSON array.
+    todo!("list cast members")
+}
+
+async fn show_cast_member(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, ApiError> {
+    // Exercise: load the cast member with `find_cast_member` (write that too) and answer
+    // with it as JSON; a missing row is a 404.
+    todo!("show cast member {id}")
+}
+
+/// Loads one cast member, or the 404 to answer with when there is none.
+async fn find_cast_member(db: &SqlitePool, id: i64) -> Result<CastMember, ApiError> {
+    todo!("select cast member {id}, or answer 404")
+}

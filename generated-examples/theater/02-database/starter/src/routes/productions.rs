@@ -1,0 +1,72 @@
+//! `/productions`: read-only views of the `productions` table, as JSON built by hand.
+
+use axum::{
+    Json, Router,
+    extract::{Path, State},
+    routing::get,
+};
+use chrono::{DateTime, Utc};
+use serde_json::{Value, json};
+use sqlx::{FromRow, SqlitePool};
+
+use super::{ApiError, db_error, not_found};
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/productions", get(list_productions))
+        .route("/productions/{id}", get(show_production))
+}
+
+/// A row of the `productions` table.
+#[derive(FromRow)]
+pub struct Production {
+    pub id: i64,
+    pub title: String,
+    pub genre: String,
+    pub budget: Option<f64>,
+    pub image: Option<String>,
+    pub director: Option<String>,
+    pub description: Option<String>,
+    pub ongoing: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Production {
+    /// The JSON a client gets, built key by key. The next lecture lets serde write this.
+    fn to_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "title": self.title,
+            "genre": self.genre,
+            "budget": self.budget,
+            "image": self.image,
+            "director": self.director,
+            "description": self.description,
+            "ongoing": self.ongoing,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        })
+    }
+}
+
+async fn list_productions(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
+    // Exercise: select every row in id order with `sqlx::query_as`, turn each into JSON
+    // with `to_json`, and answer with a JSON array.
+    todo!("list productions")
+}
+
+async fn show_production(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, ApiError> {
+    // Exercise: load the production with `find_production` (write that too) and answer
+    // with it as JSON; a missing row is a 404.
+    todo!("show production {id}")
+}
+
+/// Loads one production, or the 404 to answer with when there is none.
+async fn find_production(db: &SqlitePool, id: i64) -> Result<Production, ApiError> {
+    todo!("select production {id}, or answer 404")
+}

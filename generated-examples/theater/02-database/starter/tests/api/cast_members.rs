@@ -1,0 +1,56 @@
+//! `/cast_members`: every route, when it works and when it cannot.
+
+use axum::http::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{TestApp, ids};
+
+#[tokio::test]
+async fn list_cast_members_returns_every_row_in_id_order() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    let response = app.get("/cast_members").await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(ids(&response.json()), [1]);
+}
+
+#[tokio::test]
+async fn list_cast_members_returns_an_empty_array_when_there_are_none() {
+    let app = TestApp::new().await;
+
+    let response = app.get("/cast_members").await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(response.json(), json!([]));
+}
+
+#[tokio::test]
+async fn show_cast_member_returns_the_row() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    let response = app.get("/cast_members/1").await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    let cast_member = response.json();
+    assert_eq!(cast_member["id"], 1);
+    assert_eq!(cast_member["name"], "Ada Lovelace");
+    assert_eq!(cast_member["role"], "Hamlet");
+    assert!(cast_member["production_id"].is_number());
+    assert_eq!(cast_member.get("production"), None, "no back-reference");
+}
+
+#[tokio::test]
+async fn show_cast_member_returns_404_json_for_a_missing_row() {
+    let app = TestApp::new().await;
+
+    let response = app.get("/cast_members/999").await;
+
+    assert_eq!(response.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        response.json(),
+        json!({ "error": "cast member 999 not found" })
+    );
+}

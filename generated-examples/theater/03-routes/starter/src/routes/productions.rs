@@ -1,0 +1,92 @@
+//! `/productions`: list, show (with cast members) and create productions.
+
+use axum::{
+    Json, Router,
+    extract::{Path, Query, State},
+    http::{HeaderName, StatusCode, header},
+    routing::get,
+};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sqlx::{FromRow, SqlitePool};
+
+use super::{ApiError, Pagination, cast_members::CastMember, db_error, not_found};
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/productions",
+            get(list_productions).post(create_production),
+        )
+        .route("/productions/{id}", get(show_production))
+}
+
+/// A row of the `productions` table, as stored and as sent to clients.
+#[derive(Serialize, FromRow)]
+pub struct Production {
+    pub id: i64,
+    pub title: String,
+    pub genre: String,
+    pub budget: Option<f64>,
+    pub image: Option<String>,
+    pub director: Option<String>,
+    pub description: Option<String>,
+    pub ongoing: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The body of `POST /productions`. A missing required field is rejected with a 422.
+#[derive(Deserialize)]
+struct NewProduction {
+    title: String,
+    genre: String,
+    budget: Option<f64>,
+    image: Option<String>,
+    director: Option<String>,
+    description: Option<String>,
+    ongoing: Option<bool>,
+}
+
+/// `GET /productions/{id}` answers with the production and its cast members in one object.
+#[derive(Serialize)]
+struct ProductionWithCastMembers {
+    // `flatten` puts the production's fields at the top level instead of under a key.
+    #[serde(flatten)]
+    production: Production,
+    cast_members: Vec<CastMember>,
+}
+
+async fn list_productions(
+    State(state): State<AppState>,
+    Query(pagination): Query<Pagination>,
+) -> Result<Json<Vec<Production>>, ApiError> {
+    // Exercise: select every column of every row, in id order, paged with `limit ? offset ?`
+    // (bind `pagination.limit()` and `pagination.offset()`), and answer with the rows as JSON.
+    todo!("list productions")
+}
+
+async fn show_production(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<Json<ProductionWithCastMembers>, ApiError> {
+    // Exercise: load the production (404 if there is none), then its cast members in id order,
+    // and answer with both in one `ProductionWithCastMembers`.
+    todo!("show production {id} with its children")
+}
+
+async fn create_production(
+    State(state): State<AppState>,
+    Json(input): Json<NewProduction>,
+) -> Result<(StatusCode, [(HeaderName, String); 1], Json<Production>), ApiError> {
+    // Exercise: insert the row with `insert ... returning` and answer 201 Created, a
+    // `Location` header with the new row's path, and the row as JSON. Fields the client left
+    // out that have a default get it here.
+    todo!("create a production")
+}
+
+/// Loads one production, or the 404 to answer with when there is none.
+async fn find_production(db: &SqlitePool, id: i64) -> Result<Production, ApiError> {
+    todo!("select production {id}, or answer 404")
+}

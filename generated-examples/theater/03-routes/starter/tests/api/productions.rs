@@ -1,0 +1,149 @@
+//! `/productions`: every route, when it works and when it cannot.
+
+use axum::http::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{TestApp, ids};
+
+#[tokio::test]
+async fn list_productions_returns_every_row_in_id_order() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    let response = app.get("/productions").await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(ids(&response.json()), [1]);
+}
+
+#[tokio::test]
+async fn list_productions_returns_an_empty_array_when_there_are_none() {
+    let app = TestApp::new().await;
+
+    let response = app.get("/productions").await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(response.json(), json!([]));
+}
+
+#[tokio::test]
+async fn list_productions_honours_limit_and_offset() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    let response = app.get("/productions?limit=1&offset=1").await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(ids(&response.json()), Vec::<i64>::new());
+}
+
+#[tokio::test]
+async fn list_productions_rejects_a_negative_limit() {
+    let app = TestApp::new().await;
+
+    let response = app.get("/productions?limit=-1").await;
+
+    assert_eq!(response.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn show_production_returns_the_row() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    let response = app.get("/productions/1").await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    let production = response.json();
+    assert_eq!(production["id"], 1);
+    assert_eq!(production["title"], "Hamlet");
+    assert_eq!(production["genre"], "Drama");
+    assert_eq!(production["budget"], 100000.0);
+    assert_eq!(production["image"], "hamlet.jpg");
+    assert_eq!(production["director"], "Bill Shakespeare");
+    assert_eq!(production["ongoing"], true);
+}
+
+#[tokio::test]
+async fn show_production_nests_its_cast_members() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    let response = app.get("/productions/1").await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    let cast_members = &response.json()["cast_members"];
+    assert_eq!(ids(cast_members), [1]);
+}
+
+#[tokio::test]
+async fn show_production_returns_404_json_for_a_missing_row() {
+    let app = TestApp::new().await;
+
+    let response = app.get("/productions/999").await;
+
+    assert_eq!(response.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        response.json(),
+        json!({ "error": "production 999 not found" })
+    );
+}
+
+#[tokio::test]
+async fn create_production_returns_201_with_location() {
+    let app = TestApp::new().await;
+
+    let response = app
+        .post("/productions", json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true }))
+        .await;
+
+    assert_eq!(response.status, StatusCode::CREATED);
+    let production = response.json();
+    let id = production["id"].as_i64().unwrap();
+    assert_eq!(
+        response.header("location"),
+        Some(format!("/productions/{id}").as_str())
+    );
+    assert_eq!(production["title"], "Title 2");
+    assert_eq!(production["genre"], "Musical");
+    assert_eq!(production["budget"], 101.0);
+    assert_eq!(production["image"], "image2.jpg");
+    assert_eq!(production["director"], "Director 2");
+    assert_eq!(
+        production["description"],
+        "The description of production 2."
+    );
+    assert_eq!(production["ongoing"], true);
+    assert!(production["created_at"].is_string());
+
+    let stored = app.get(&format!("/productions/{id}")).await;
+    assert_eq!(stored.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn create_production_applies_the_defaults() {
+    let app = TestApp::new().await;
+
+    let response = app
+        .post(
+            "/productions",
+            json!({ "title": "Title 2", "genre": "Musical" }),
+        )
+        .await;
+
+    assert_eq!(response.status, StatusCode::CREATED);
+    assert_eq!(response.json()["ongoing"], true);
+}
+
+#[tokio::test]
+async fn create_production_returns_422_when_a_required_field_is_missing() {
+    let app = TestApp::new().await;
+
+    // No `title`.
+    let response = app
+        .post("/productions", json!({ "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true }))
+        .await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.text().contains("title"));
+}

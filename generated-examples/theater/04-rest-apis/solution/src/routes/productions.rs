@@ -1,0 +1,228 @@
+//! `/productions`: list, show (with cast members), create, update and delete productions.
+
+use axum::{
+    Json, Router,
+    extract::{Path, Query, State},
+    http::{HeaderName, StatusCode, header},
+    routing::get,
+};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sqlx::{FromRow, SqlitePool};
+
+use super::{ApiError, Pagination, cast_members::CastMember, db_error, not_found, nullable};
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/productions",
+            get(list_productions).post(create_production),
+        )
+        .route(
+            "/productions/{id}",
+            get(show_production)
+                .patch(update_production)
+                .delete(delete_production),
+        )
+}
+
+/// A row of the `productions` table, as stored and as sent to clients.
+#[derive(Serialize, FromRow)]
+pub struct Production {
+    pub id: i64,
+    pub title: String,
+    pub genre: String,
+    pub budget: Option<f64>,
+    pub image: Option<String>,
+    pub director: Option<String>,
+    pub description: Option<String>,
+    pub ongoing: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The body of `POST /productions`. A missing required field is rejected with a 422.
+#[derive(Deserialize)]
+struct NewProduction {
+    title: String,
+    genre: String,
+    budget: Option<f64>,
+    image: Option<String>,
+    director: Option<String>,
+    description: Option<String>,
+    ongoing: Option<bool>,
+}
+
+/// The body of `PATCH /productions/{id}`: only the keys present are changed.
+#[derive(Deserialize)]
+struct ProductionPatch {
+    title: Option<String>,
+    genre: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    budget: Option<Option<f64>>,
+    #[serde(default, deserialize_with = "nullable")]
+    image: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    director: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    description: Option<Option<String>>,
+    ongoing: Option<bool>,
+}
+
+impl ProductionPatch {
+    /// Returns `production` with the sent fields replaced and the rest untouched.
+    fn apply_to(self, production: Production) -> Production {
+        Production {
+            title: self.title.unwrap_or(production.title),
+            genre: self.genre.unwrap_or(production.genre),
+            budget: self.budget.unwrap_or(production.budget),
+            image: self.image.unwrap_or(production.image),
+            director: self.director.unwrap_or(production.director),
+            description: self.description.unwrap_or(production.description),
+            ongoing: self.ongoing.unwrap_or(production.ongoing),
+            ..production
+        }
+    }
+}
+
+/// `GET /productions/{id}` answers with the production and its cast members in one object.
+#[derive(Serialize)]
+struct ProductionWithCastMembers {
+    // `flatten` puts the production's fields at the top level instead of under a key.
+    #[serde(flatten)]
+    production: Production,
+    cast_members: Vec<CastMember>,
+}
+
+async fn list_productions(
+    State(state): State<AppState>,
+    Query(pagination): Query<Pagination>,
+) -> Result<Json<Vec<Production>>, ApiError> {
+    let productions = sqlx::query_as(
+        "select id, title, genre, budget, image, director, description, ongoing, created_at, updated_at
+         from productions
+         order by id
+         limit ? offset ?",
+    )
+    .bind(pagination.limit())
+    .bind(pagination.offset())
+    .fetch_all(&state.db)
+    .await
+    .map_err(db_error)?;
+
+    Ok(Json(productions))
+}
+
+async fn show_production(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<Json<ProductionWithCastMembers>, ApiError> {
+    let production = find_production(&state.db, id).await?;
+    let cast_members = sqlx::query_as(
+        "select id, name, role, production_id, created_at, updated_at
+         from cast_members
+         where production_id = ?
+         order by id",
+    )
+    .bind(id)
+    .fetch_all(&state.db)
+    .await
+    .map_err(db_error)?;
+
+    Ok(Json(ProductionWithCastMembers {
+        production,
+        cast_members,
+    }))
+}
+
+async fn create_production(
+    State(state): State<AppState>,
+    Json(input): Json<NewProduction>,
+) -> Result<(StatusCode, [(HeaderName, String); 1], Json<Production>), ApiError> {
+    let production: Production = sqlx::query_as(
+        "insert into productions (title, genre, budget, image, director, description, ongoing)
+         values (?, ?, ?, ?, ?, ?, ?)
+         returning id, title, genre, budget, image, director, description, ongoing, created_at, updated_at",
+    )
+    .bind(input.title)
+    .bind(input.genre)
+    .bind(input.budget)
+    .bind(input.image)
+    .bind(input.director)
+    .bind(input.description)
+    // Binding `None` would store null rather than use the column's default, so apply the default here.
+    .bind(input.ongoing.unwrap_or(true))
+    .fetch_one(&state.db)
+    .await
+    .map_err(db_error)?;
+
+    // 201 Created, and where the new production lives.
+    let location = format!("/productions/{}", production.id);
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(production),
+    ))
+}
+
+async fn update_production(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Json(patch): Json<ProductionPatch>,
+) -> Result<Json<Production>, ApiError> {
+    let production = patch.apply_to(find_production(&state.db, id).await?);
+
+    let production = sqlx::query_as(
+        "update productions
+         set title = ?, genre = ?, budget = ?, image = ?, director = ?, description = ?, ongoing = ?, updated_at = current_timestamp
+         where id = ?
+         returning id, title, genre, budget, image, director, description, ongoing, created_at, updated_at",
+    )
+    .bind(production.title)
+    .bind(production.genre)
+    .bind(production.budget)
+    .bind(production.image)
+    .bind(production.director)
+    .bind(production.description)
+    .bind(production.ongoing)
+    .bind(id)
+    .fetch_optional(&state.db)
+    .await
+    .map_err(db_error)?
+    // Someone may have deleted the row since we loaded it.
+    .ok_or_else(|| not_found("production", id))?;
+
+    Ok(Json(production))
+}
+
+async fn delete_production(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<StatusCode, ApiError> {
+    // `on delete cascade` on `cast_members.production_id` removes the cast members too.
+    let result = sqlx::query("delete from productions where id = ?")
+        .bind(id)
+        .execute(&state.db)
+        .await
+        .map_err(db_error)?;
+
+    if result.rows_affected() == 0 {
+        return Err(not_found("production", id));
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Loads one production, or the 404 to answer with when there is none.
+async fn find_production(db: &SqlitePool, id: i64) -> Result<Production, ApiError> {
+    sqlx::query_as(
+        "select id, title, genre, budget, image, director, description, ongoing, created_at, updated_at
+         from productions
+         where id = ?",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await
+    .map_err(db_error)?
+    .ok_or_else(|| not_found("production", id))
+}

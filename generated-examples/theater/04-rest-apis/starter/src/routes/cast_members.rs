@@ -1,0 +1,156 @@
+//! `/cast_members`: list, show, create, update and delete cast members.
+
+use axum::{
+    Json, Router,
+    extract::{Path, Query, State},
+    http::{HeaderName, StatusCode, header},
+    routing::get,
+};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sqlx::{FromRow, SqlitePool};
+
+use super::{ApiError, Pagination, db_error, not_found};
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/cast_members",
+            get(list_cast_members).post(create_cast_member),
+        )
+        .route(
+            "/cast_members/{id}",
+            get(show_cast_member)
+                .patch(update_cast_member)
+                .delete(delete_cast_member),
+        )
+}
+
+/// A row of the `cast_members` table, as stored and as sent to clients.
+/// It carries `production_id`, not the production itself:
+/// nesting goes one way only, from a parent to its children.
+#[derive(Serialize, FromRow)]
+pub struct CastMember {
+    pub id: i64,
+    pub name: String,
+    pub role: String,
+    pub production_id: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The body of `POST /cast_members`. A missing required field is rejected with a 422.
+#[derive(Deserialize)]
+struct NewCastMember {
+    name: String,
+    role: String,
+    production_id: i64,
+}
+
+/// The body of `PATCH /cast_members/{id}`: only the keys present are changed.
+/// No column here is nullable, so a plain `Option` is enough.
+#[derive(Deserialize)]
+struct CastMemberPatch {
+    name: Option<String>,
+    role: Option<String>,
+    production_id: Option<i64>,
+}
+
+impl CastMemberPatch {
+    /// Returns `cast_member` with the sent fields replaced and the rest untouched.
+    fn apply_to(self, cast_member: CastMember) -> CastMember {
+        CastMember {
+            name: self.name.unwrap_or(cast_member.name),
+            role: self.role.unwrap_or(cast_member.role),
+            production_id: self.production_id.unwrap_or(cast_member.production_id),
+            ..cast_member
+        }
+    }
+}
+
+async fn list_cast_members(
+    State(state): State<AppState>,
+    Query(pagination): Query<Pagination>,
+) -> Result<Json<Vec<CastMember>>, ApiError> {
+    let cast_members = sqlx::query_as(
+        "select id, name, role, production_id, created_at, updated_at
+         from cast_members
+         order by id
+         limit ? offset ?",
+    )
+    .bind(pagination.limit())
+    .bind(pagination.offset())
+    .fetch_all(&state.db)
+    .await
+    .map_err(db_error)?;
+
+    Ok(Json(cast_members))
+}
+
+async fn show_cast_member(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<Json<CastMember>, ApiError> {
+    let cast_member = find_cast_member(&state.db, id).await?;
+    Ok(Json(cast_member))
+}
+
+async fn create_cast_member(
+    State(state): State<AppState>,
+    Json(input): Json<NewCastMember>,
+) -> Result<(StatusCode, [(HeaderName, String); 1], Json<CastMember>), ApiError> {
+    // A `production_id` with no row breaks a foreign key: `db_error` makes that a 422.
+    let cast_member: CastMember = sqlx::query_as(
+        "insert into cast_members (name, role, production_id)
+         values (?, ?, ?)
+         returning id, name, role, production_id, created_at, updated_at",
+    )
+    .bind(input.name)
+    .bind(input.role)
+    .bind(input.production_id)
+    .fetch_one(&state.db)
+    .await
+    .map_err(db_error)?;
+
+    // 201 Created, and where the new cast member lives.
+    let location = format!("/cast_members/{}", cast_member.id);
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(cast_member),
+    ))
+}
+
+async fn update_cast_member(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Json(patch): Json<CastMemberPatch>,
+) -> Result<Json<CastMember>, ApiError> {
+    // Exercise: load the row (404 if missing), apply the patch with `apply_to`, write every
+    // column back with `update ... returning` (set `updated_at` too) and answer with the row.
+    todo!("update cast member {id}")
+}
+
+async fn delete_cast_member(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<StatusCode, ApiError> {
+    // Exercise: delete the row; answer 204 No Content, or a 404 when no row had that id
+    // (look at `rows_affected()`).
+    todo!("delete cast member {id}")
+}
+
+/// Loads one cast member, or the 404 to answer with when there is none.
+async fn find_cast_member(db: &SqlitePool, id: i64) -> Result<CastMember, ApiError> {
+    sqlx::query_as(
+        "select id, name, role, production_id, created_at, updated_at
+         from cast_members
+         where id = ?",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await
+    .map_err(db_error)?
+    .ok_or_else(|| not_found("cast member", id))
+}
