@@ -17,6 +17,12 @@ pub struct ProjectContext {
     pub title: String,
     /// The title, escaped for HTML.
     pub title_html: String,
+    /// The default `RUST_LOG`: this crate's logs, and the request spans of tower-http.
+    pub log_filter: String,
+    /// Whether some resource belongs to another (so a foreign key can be broken).
+    pub any_parents: bool,
+    /// Whether some field is unique.
+    pub any_unique: bool,
     /// The package description, as a quoted TOML string.
     pub description_toml: String,
     pub lecture: LectureContext,
@@ -24,6 +30,9 @@ pub struct ProjectContext {
     pub todo: Todo,
     /// The names the exercise's tests start with (empty in a solution).
     pub exercise_tests: Vec<String>,
+    /// Inserts three more rows into every table, after the seed rows, for tests that need
+    /// rows to leave out (pages, nesting, cascades).
+    pub more_rows_sql: String,
     pub dialect: DialectContext,
     pub resources: Vec<ResourceContext>,
 }
@@ -35,6 +44,7 @@ pub struct LectureContext {
     pub title: &'static str,
     pub summary: &'static str,
     pub objectives: &'static [&'static str],
+    pub changes: &'static str,
     pub exercise: &'static str,
     pub variant: Variant,
     pub starter: bool,
@@ -75,6 +85,8 @@ pub struct ResourceContext {
     pub first_nullable: Option<FieldNames>,
     /// The migration file name, e.g. `0001_create_productions.sql`.
     pub migration: String,
+    /// `insert into ... values ...;` of this table's part of `more_rows_sql`.
+    pub more_rows: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -166,12 +178,16 @@ pub struct SampleContext {
     pub first: Vec<(String, String)>,
     /// The ids the seed rows get, as a Rust array: `[1, 2, 3]`.
     pub ids: String,
-    /// The ids `?limit=1&offset=1` returns, as a Rust expression.
+    /// The ids once the test's extra rows are in, as a Rust array.
+    pub ids_with_more: String,
+    /// The ids `?limit=2&offset=1` returns once the extra rows are in.
     pub second_page: String,
     /// `<li>title: Hamlet</li>`: how the lecture 1 page shows the first text field of row 1.
     pub first_item_html: Option<String>,
     /// The seed row a delete test can remove: none of its children forbid it.
     pub delete_id: i64,
+    /// The id the first row created after the seed rows gets.
+    pub created_id: i64,
     /// `create_body` with each parent's key pointing at a row that does not exist.
     pub missing_parent: Vec<String>,
     /// A valid body for POST, with every field and parent: `"title": "Title 2", ...`.
@@ -198,10 +214,27 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
         Variant::Starter => Todo::of(lecture.tasks),
         Variant::Solution => Todo::default(),
     };
+    let resources: Vec<ResourceContext> = spec
+        .resources
+        .iter()
+        .enumerate()
+        .map(|(i, r)| resource(spec, dialect, i, r))
+        .collect();
     ProjectContext {
+        more_rows_sql: resources
+            .iter()
+            .map(|r| r.more_rows.clone())
+            .collect::<Vec<_>>()
+            .join("\n"),
         app: spec.app.clone(),
         title: spec.title.clone(),
         title_html: html_escape(&spec.title),
+        log_filter: format!("{}=debug,tower_http=info", spec.app.krate),
+        any_parents: spec.resources.iter().any(|r| !r.parents.is_empty()),
+        any_unique: spec
+            .resources
+            .iter()
+            .any(|r| r.fields.iter().any(|f| f.rules.unique)),
         description_toml: toml_string(&format!(
             "{}, lecture {}: {} ({})",
             spec.title,
@@ -215,6 +248,7 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
             title: lecture.title,
             summary: lecture.summary,
             objectives: lecture.objectives,
+            changes: lecture.changes,
             exercise: lecture.exercise,
             variant,
             starter: variant == Variant::Starter,
@@ -233,12 +267,7 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
             primary_key: dialect.primary_key(),
             timestamp_column: dialect.timestamp_column(),
         },
-        resources: spec
-            .resources
-            .iter()
-            .enumerate()
-            .map(|(i, r)| resource(spec, dialect, i, r))
-            .collect(),
+        resources,
     }
 }
 
@@ -460,7 +489,9 @@ fn resource(spec: &Spec, dialect: Dialect, index: usize, resource: &Resource) ->
         .find(|f| f.nullable())
         .map(|f| f.names.clone());
 
+    let more_rows = more_rows(spec, dialect, resource, &fields, &parents);
     ResourceContext {
+        more_rows,
         names: names.clone(),
         any_nullable: resource.fields.iter().any(Field::nullable)
             || parents.iter().any(|p| p.nullable),
@@ -572,31 +603,94 @@ fn child(spec: &Spec, dialect: Dialect, parent: usize, child: usize) -> ChildCon
         ),
         cascade: link.on_delete == OnDelete::Cascade,
         of_first: id_list(&ids(&|p| p == 1)),
-        left_after_first_deleted: id_list(&match link.on_delete {
-            OnDelete::Cascade => ids(&|p| p != 1),
-            _ => ids(&|_| true),
-        }),
+        left_after_first_deleted: {
+            // The test adds the extra rows first; they belong to another parent and stay.
+            let mut left = match link.on_delete {
+                OnDelete::Cascade => ids(&|p| p != 1),
+                _ => ids(&|_| true),
+            };
+            let n = resource.seed.len() as i64;
+            left.extend(n + 1..=n + MORE_ROWS as i64);
+            id_list(&left)
+        },
         key,
     }
 }
 
-/// A value for each field of a row that is new: it collides with no seed row on a unique field.
-fn fresh_values(resource: &Resource, skip: usize) -> Vec<Option<Literal>> {
-    resource
+/// How many rows `more_rows_sql` adds to each table.
+const MORE_ROWS: usize = 3;
+
+/// The insert of this resource's extra test rows: ids after the seed rows, and every parent
+/// key pointing at the parent's last extra row, so that no extra row belongs to row 1.
+fn more_rows(
+    spec: &Spec,
+    dialect: Dialect,
+    resource: &Resource,
+    fields: &[FieldContext],
+    parents: &[ParentContext],
+) -> String {
+    let mut columns = vec!["id".to_owned()];
+    columns.extend(fields.iter().map(|f| f.sql.clone()));
+    columns.extend(parents.iter().map(|p| p.sql.clone()));
+    let rows: Vec<String> = fresh_rows(resource, MORE_ROWS)
+        .into_iter()
+        .enumerate()
+        .map(|(k, values)| {
+            let mut row = vec![(resource.seed.len() + k + 1).to_string()];
+            row.extend(
+                values
+                    .iter()
+                    .map(|v| v.as_ref().map_or("null".into(), |v| dialect.literal(v))),
+            );
+            row.extend(
+                resource
+                    .parents
+                    .iter()
+                    .map(|p| (spec.resources[p.resource].seed.len() + MORE_ROWS).to_string()),
+            );
+            format!("({})", row.join(", "))
+        })
+        .collect();
+    format!(
+        "insert into {} ({}) values\n    {};",
+        dialect.ident(&resource.names.table),
+        columns.join(", "),
+        rows.join(",\n    ")
+    )
+}
+
+/// `count` new rows of values, numbered after the seed rows: on a unique field, no value
+/// repeats a seed row's or another new row's.
+fn fresh_rows(resource: &Resource, count: usize) -> Vec<Vec<Option<Literal>>> {
+    let mut used: Vec<Vec<Literal>> = resource
         .fields
         .iter()
         .enumerate()
-        .map(|(at, f)| {
-            let taken = |v: &Literal| {
-                f.rules.unique
-                    && resource
-                        .seed
-                        .iter()
-                        .any(|row| row.values[at].as_ref() == Some(v))
-            };
-            (resource.seed.len() + 1 + skip..resource.seed.len() + 50 + skip)
-                .filter_map(|n| sample_value(&resource.names, f, n))
-                .find(|v| !taken(v))
+        .map(|(at, _)| {
+            resource
+                .seed
+                .iter()
+                .filter_map(|row| row.values[at].clone())
+                .collect()
+        })
+        .collect();
+    let start = resource.seed.len() + 1;
+    (0..count)
+        .map(|k| {
+            resource
+                .fields
+                .iter()
+                .enumerate()
+                .map(|(at, f)| {
+                    let value = (start + k..start + k + 50)
+                        .filter_map(|n| sample_value(&resource.names, f, n))
+                        .find(|v| !f.rules.unique || !used[at].contains(v));
+                    if let Some(v) = &value {
+                        used[at].push(v.clone());
+                    }
+                    value
+                })
+                .collect()
         })
         .collect()
 }
@@ -610,8 +704,9 @@ fn json_pairs(pairs: &[(String, String)]) -> String {
 }
 
 fn samples(spec: &Spec, resource: &Resource) -> SampleContext {
-    let fresh = fresh_values(resource, 0);
-    let changed = fresh_values(resource, 1);
+    let mut rows = fresh_rows(resource, 2).into_iter();
+    let fresh = rows.next().unwrap_or_default();
+    let changed = rows.next().unwrap_or_default();
     let first_row = resource.seed.first();
     let mut first = Vec::new();
     if let Some(row) = first_row {
@@ -735,9 +830,11 @@ fn samples(spec: &Spec, resource: &Resource) -> SampleContext {
     SampleContext {
         first,
         ids: id_list(&(1..=n).collect::<Vec<_>>()),
-        second_page: id_list(&(2..=n.min(2)).collect::<Vec<_>>()),
+        ids_with_more: id_list(&(1..=n + MORE_ROWS as i64).collect::<Vec<_>>()),
+        second_page: id_list(&[2, 3]),
         first_item_html,
         delete_id,
+        created_id: n + 1,
         missing_parent,
         create_body: json_pairs(&full),
         create_minimal_body: json_pairs(&minimal),

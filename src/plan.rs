@@ -279,10 +279,12 @@ fn postman_collection(context: &ProjectContext) -> String {
                 ));
             }
             if context.has.delete {
+                // The row the create request above made: deleting row 1 could cascade to the
+                // rows the other requests of the collection use.
                 items.push(request(
-                    format!("Delete {} 1", r.names.human),
+                    format!("Delete the {} created above", r.names.human),
                     "DELETE",
-                    format!("{route}/1"),
+                    format!("{route}/{}", r.samples.created_id),
                     None,
                 ));
             }

@@ -1,4 +1,4 @@
-//! The sample rows of the spec, kept in memory. The next lecture moves them into a database.
+//! The sample rows, kept in memory. The next lecture moves them into a database.
 
 /// A production, as the in-memory list holds it.
 pub struct Production {

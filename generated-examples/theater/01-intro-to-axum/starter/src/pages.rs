@@ -13,7 +13,7 @@ pub fn router() -> Router {
         .route("/context", get(request_context))
 }
 
-/// GET / — a welcome page linking to each resource.
+/// GET /: a welcome page linking to each resource.
 async fn index() -> Html<&'static str> {
     Html(
         r#"<!doctype html>
@@ -22,8 +22,8 @@ async fn index() -> Html<&'static str> {
   <body>
     <h1>Flatiron Theater</h1>
     <ul>
-      <li><a href="/productions/1">Productions: the first one</a></li>
-      <li><a href="/cast_members/1">Cast Members: the first one</a></li>
+      <li><a href="/productions/1">Production 1</a></li>
+      <li><a href="/cast_members/1">CastMember 1</a></li>
       <li><a href="/context">This request</a></li>
     </ul>
   </body>
@@ -32,7 +32,7 @@ async fn index() -> Html<&'static str> {
     )
 }
 
-/// GET /context — shows what the server received: each piece comes from its own extractor.
+/// GET /context: shows what the server received. Each piece comes from its own extractor.
 async fn request_context(method: Method, uri: Uri, headers: HeaderMap) -> Html<String> {
     // Exercise: answer with an HTML page that shows the method ("Method: GET"), the path
     // ("Path: /context"), the Host header and every header. Escape what the client sent

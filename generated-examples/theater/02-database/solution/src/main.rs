@@ -30,7 +30,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
 
     // RUST_LOG picks what gets logged, e.g. `RUST_LOG=debug cargo run`.
     let filter = EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| EnvFilter::new("theater=debug,tower_http=debug"));
+        .unwrap_or_else(|_| EnvFilter::new("theater=debug,tower_http=info"));
     tracing_subscriber::fmt().with_env_filter(filter).init();
 
     let config = Config::from_env()?;

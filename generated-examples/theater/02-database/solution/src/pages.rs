@@ -16,7 +16,7 @@ pub fn router() -> Router<AppState> {
         .route("/context", get(request_context))
 }
 
-/// GET / — a welcome page linking to each resource.
+/// GET /: a welcome page linking to each resource.
 async fn index() -> Html<&'static str> {
     Html(
         r#"<!doctype html>
@@ -35,14 +35,14 @@ async fn index() -> Html<&'static str> {
     )
 }
 
-/// GET /context — shows what the server received: each piece comes from its own extractor.
+/// GET /context: shows what the server received. Each piece comes from its own extractor.
 async fn request_context(method: Method, uri: Uri, headers: HeaderMap) -> Html<String> {
-    // The client chose all of this, so it is escaped: otherwise a header could inject a script.
     let host = headers
         .get(header::HOST)
         .and_then(|value| value.to_str().ok())
         .unwrap_or("(none)");
 
+    // The client chose all of this, so it is escaped: otherwise a header could inject a script.
     let mut rows = String::new();
     for (name, value) in &headers {
         let value = value.to_str().unwrap_or("(not text)");

@@ -28,7 +28,8 @@ pub async fn connect(url: &str) -> Result<SqlitePool, sqlx::Error> {
         // SQLite has one writer at a time: wait up to 5 s for the lock rather
         // than failing at once with "database is locked".
         .busy_timeout(Duration::from_secs(5))
-        // SQLite ignores `references ... on delete cascade` unless this is on.
+        // SQLite ignores `references ... on delete cascade` unless this is on. sqlx turns it
+        // on by default; it is spelled out here because the schema depends on it.
         .foreign_keys(true);
 
     SqlitePool::connect_with(options).await

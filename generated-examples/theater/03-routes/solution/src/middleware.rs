@@ -1,4 +1,5 @@
-//! Request middleware: code that runs around every handler, like Flask's `before_request`.
+//! Request middleware: code that runs around every handler, both before it (like Flask's
+//! `before_request`) and after it (like `after_request`).
 
 use std::time::Instant;
 

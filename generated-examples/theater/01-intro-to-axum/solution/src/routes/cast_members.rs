@@ -8,7 +8,7 @@ pub fn router() -> Router {
     Router::new().route("/cast_members/{id}", get(show_cast_member))
 }
 
-/// GET /cast_members/{id} — the cast member with that id, or a 404 page.
+/// GET /cast_members/{id}: the cast member with that id, or a 404 page.
 ///
 /// `Path` parses the `{id}` segment as an `i64`: a path like `/cast_members/abc` is
 /// answered with a 400 before this handler runs.

@@ -8,7 +8,7 @@ pub fn router() -> Router {
     Router::new().route("/productions/{id}", get(show_production))
 }
 
-/// GET /productions/{id} — the production with that id, or a 404 page.
+/// GET /productions/{id}: the production with that id, or a 404 page.
 ///
 /// `Path` parses the `{id}` segment as an `i64`: a path like `/productions/abc` is
 /// answered with a 400 before this handler runs.

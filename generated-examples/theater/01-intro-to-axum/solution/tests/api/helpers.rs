@@ -28,17 +28,30 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> TestResponse {
-        self.send(Method::GET, path, None).await
+        self.send(Method::GET, path).await
     }
 
-    /// Calls the router like a server would, but in-process: no port, no network.
-    async fn send(&self, method: Method, path: &str, body: Option<Body>) -> TestResponse {
+    /// `GET` with extra request headers.
+    pub async fn get_with_headers(&self, path: &str, headers: &[(&str, &str)]) -> TestResponse {
+        let mut request = Request::get(path);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.call(request.body(Body::empty()).expect("request is valid"))
+            .await
+    }
+
+    async fn send(&self, method: Method, path: &str) -> TestResponse {
         let request = Request::builder()
             .method(method)
             .uri(path)
-            .body(body.unwrap_or_default())
+            .body(Body::empty())
             .expect("request is valid");
+        self.call(request).await
+    }
 
+    /// Calls the router like a server would, but in-process: no port, no network.
+    async fn call(&self, request: Request<Body>) -> TestResponse {
         // `oneshot` consumes the router, so each request gets a (cheap) clone.
         let response = self
             .router

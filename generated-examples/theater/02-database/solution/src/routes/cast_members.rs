@@ -43,6 +43,7 @@ impl CastMember {
     }
 }
 
+/// GET /cast_members: every cast member, in id order.
 async fn list_cast_members(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
     let cast_members: Vec<CastMember> = sqlx::query_as(
         "select id, name, role, production_id, created_at, updated_at
@@ -57,6 +58,7 @@ async fn list_cast_members(State(state): State<AppState>) -> Result<Json<Value>,
     Ok(Json(Value::Array(cast_members)))
 }
 
+/// GET /cast_members/{id}: one cast member.
 async fn show_cast_member(
     State(state): State<AppState>,
     Path(id): Path<i64>,

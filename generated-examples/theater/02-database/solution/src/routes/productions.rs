@@ -51,6 +51,7 @@ impl Production {
     }
 }
 
+/// GET /productions: every production, in id order.
 async fn list_productions(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
     let productions: Vec<Production> = sqlx::query_as(
         "select id, title, genre, budget, image, director, description, ongoing, created_at, updated_at
@@ -65,6 +66,7 @@ async fn list_productions(State(state): State<AppState>) -> Result<Json<Value>, 
     Ok(Json(Value::Array(productions)))
 }
 
+/// GET /productions/{id}: one production.
 async fn show_production(
     State(state): State<AppState>,
     Path(id): Path<i64>,

@@ -9,11 +9,12 @@ use crate::helpers::{TestApp, ids};
 async fn list_productions_returns_every_row_in_id_order() {
     let app = TestApp::new().await;
     app.seed().await;
+    app.add_more_rows().await;
 
     let response = app.get("/productions").await;
 
     assert_eq!(response.status, StatusCode::OK);
-    assert_eq!(ids(&response.json()), [1]);
+    assert_eq!(ids(&response.json()), [1, 2, 3, 4]);
 }
 
 #[tokio::test]
@@ -42,6 +43,15 @@ async fn show_production_returns_the_row() {
     assert_eq!(production["image"], "hamlet.jpg");
     assert_eq!(production["director"], "Bill Shakespeare");
     assert_eq!(production["ongoing"], true);
+}
+
+#[tokio::test]
+async fn show_production_returns_400_for_an_id_that_is_not_a_number() {
+    let app = TestApp::new().await;
+
+    let response = app.get("/productions/abc").await;
+
+    assert_eq!(response.status, StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]

@@ -43,12 +43,14 @@ impl CastMember {
     }
 }
 
+/// GET /cast_members: every cast member, in id order.
 async fn list_cast_members(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
     // Exercise: select every row in id order with `sqlx::query_as`, turn each into JSON
     // with `to_json`, and answer with a JSON array.
     todo!("list cast members")
 }
 
+/// GET /cast_members/{id}: one cast member.
 async fn show_cast_member(
     State(state): State<AppState>,
     Path(id): Path<i64>,
@@ -60,5 +62,8 @@ async fn show_cast_member(
 
 /// Loads one cast member, or the 404 to answer with when there is none.
 async fn find_cast_member(db: &SqlitePool, id: i64) -> Result<CastMember, ApiError> {
+    // Exercise: select the row with `sqlx::query_as` and `fetch_optional`, turn a database
+    // error into a response with `.map_err(db_error)?`, and a missing row into
+    // `not_found("cast member", id)`.
     todo!("select cast member {id}, or answer 404")
 }

@@ -51,12 +51,14 @@ impl Production {
     }
 }
 
+/// GET /productions: every production, in id order.
 async fn list_productions(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
     // Exercise: select every row in id order with `sqlx::query_as`, turn each into JSON
     // with `to_json`, and answer with a JSON array.
     todo!("list productions")
 }
 
+/// GET /productions/{id}: one production.
 async fn show_production(
     State(state): State<AppState>,
     Path(id): Path<i64>,
@@ -68,5 +70,8 @@ async fn show_production(
 
 /// Loads one production, or the 404 to answer with when there is none.
 async fn find_production(db: &SqlitePool, id: i64) -> Result<Production, ApiError> {
+    // Exercise: select the row with `sqlx::query_as` and `fetch_optional`, turn a database
+    // error into a response with `.map_err(db_error)?`, and a missing row into
+    // `not_found("production", id)`.
     todo!("select production {id}, or answer 404")
 }

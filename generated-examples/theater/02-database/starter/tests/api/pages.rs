@@ -23,14 +23,27 @@ async fn index_returns_html() {
 }
 
 #[tokio::test]
-async fn request_context_shows_method_and_path() {
+async fn request_context_shows_method_path_host_and_headers() {
     let app = TestApp::new().await;
 
-    let response = app.get("/context").await;
+    let response = app
+        .get_with_headers(
+            "/context",
+            &[
+                ("host", "example.com"),
+                ("x-note", "<script>alert(1)</script>"),
+            ],
+        )
+        .await;
 
     assert_eq!(response.status, StatusCode::OK);
-    assert!(response.text().contains("Method: GET"));
-    assert!(response.text().contains("Path: /context"));
+    let page = response.text();
+    assert!(page.contains("Method: GET"), "{page}");
+    assert!(page.contains("Path: /context"), "{page}");
+    assert!(page.contains("Host: example.com"), "{page}");
+    // What the client sent is shown, escaped, so it cannot run as a script.
+    assert!(page.contains("x-note: &lt;script&gt;"), "{page}");
+    assert!(!page.contains("<script>"), "{page}");
 }
 
 #[tokio::test]

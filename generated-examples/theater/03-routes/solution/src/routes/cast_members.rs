@@ -43,6 +43,7 @@ struct NewCastMember {
     production_id: i64,
 }
 
+/// GET /cast_members: every cast member in id order, or one page of them.
 async fn list_cast_members(
     State(state): State<AppState>,
     Query(pagination): Query<Pagination>,
@@ -62,6 +63,7 @@ async fn list_cast_members(
     Ok(Json(cast_members))
 }
 
+/// GET /cast_members/{id}: one cast member.
 async fn show_cast_member(
     State(state): State<AppState>,
     Path(id): Path<i64>,
@@ -70,6 +72,7 @@ async fn show_cast_member(
     Ok(Json(cast_member))
 }
 
+/// POST /cast_members: creates a cast member.
 async fn create_cast_member(
     State(state): State<AppState>,
     Json(input): Json<NewCastMember>,

@@ -58,6 +58,7 @@ struct ProductionWithCastMembers {
     cast_members: Vec<CastMember>,
 }
 
+/// GET /productions: every production in id order, or one page of them.
 async fn list_productions(
     State(state): State<AppState>,
     Query(pagination): Query<Pagination>,
@@ -77,6 +78,7 @@ async fn list_productions(
     Ok(Json(productions))
 }
 
+/// GET /productions/{id}: one production with its cast members.
 async fn show_production(
     State(state): State<AppState>,
     Path(id): Path<i64>,
@@ -99,6 +101,7 @@ async fn show_production(
     }))
 }
 
+/// POST /productions: creates a production.
 async fn create_production(
     State(state): State<AppState>,
     Json(input): Json<NewProduction>,
@@ -114,7 +117,8 @@ async fn create_production(
     .bind(input.image)
     .bind(input.director)
     .bind(input.description)
-    // Binding `None` would store null rather than use the column's default, so apply the default here.
+    // The column is `not null`: binding `None` would be refused, since a default only applies
+    // to a column the insert leaves out. So the default is applied here.
     .bind(input.ongoing.unwrap_or(true))
     .fetch_one(&state.db)
     .await

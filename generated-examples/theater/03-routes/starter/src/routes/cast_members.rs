@@ -43,6 +43,7 @@ struct NewCastMember {
     production_id: i64,
 }
 
+/// GET /cast_members: every cast member in id order, or one page of them.
 async fn list_cast_members(
     State(state): State<AppState>,
     Query(pagination): Query<Pagination>,
@@ -52,6 +53,7 @@ async fn list_cast_members(
     todo!("list cast members")
 }
 
+/// GET /cast_members/{id}: one cast member.
 async fn show_cast_member(
     State(state): State<AppState>,
     Path(id): Path<i64>,
@@ -61,17 +63,21 @@ async fn show_cast_member(
     todo!("show cast member {id}")
 }
 
+/// POST /cast_members: creates a cast member.
 async fn create_cast_member(
     State(state): State<AppState>,
     Json(input): Json<NewCastMember>,
 ) -> Result<(StatusCode, [(HeaderName, String); 1], Json<CastMember>), ApiError> {
     // Exercise: insert the row with `insert ... returning` and answer 201 Created, a
-    // `Location` header with the new row's path, and the row as JSON. Fields the client left
-    // out that have a default get it here.
+    // `Location` header with the new row's path, and the row as JSON.
+    // `.map_err(db_error)` turns a `production_id` with no row into a 422.
     todo!("create a cast member")
 }
 
 /// Loads one cast member, or the 404 to answer with when there is none.
 async fn find_cast_member(db: &SqlitePool, id: i64) -> Result<CastMember, ApiError> {
+    // Exercise: select the row with `sqlx::query_as` and `fetch_optional`, turn a database
+    // error into a response with `.map_err(db_error)?`, and a missing row into
+    // `not_found("cast member", id)`.
     todo!("select cast member {id}, or answer 404")
 }

@@ -58,6 +58,7 @@ struct ProductionWithCastMembers {
     cast_members: Vec<CastMember>,
 }
 
+/// GET /productions: every production in id order, or one page of them.
 async fn list_productions(
     State(state): State<AppState>,
     Query(pagination): Query<Pagination>,
@@ -67,6 +68,7 @@ async fn list_productions(
     todo!("list productions")
 }
 
+/// GET /productions/{id}: one production with its cast members.
 async fn show_production(
     State(state): State<AppState>,
     Path(id): Path<i64>,
@@ -76,17 +78,21 @@ async fn show_production(
     todo!("show production {id} with its children")
 }
 
+/// POST /productions: creates a production.
 async fn create_production(
     State(state): State<AppState>,
     Json(input): Json<NewProduction>,
 ) -> Result<(StatusCode, [(HeaderName, String); 1], Json<Production>), ApiError> {
     // Exercise: insert the row with `insert ... returning` and answer 201 Created, a
-    // `Location` header with the new row's path, and the row as JSON. Fields the client left
-    // out that have a default get it here.
+    // `Location` header with the new row's path, and the row as JSON.
+    // Fields the client left out that have a default get it here.
     todo!("create a production")
 }
 
 /// Loads one production, or the 404 to answer with when there is none.
 async fn find_production(db: &SqlitePool, id: i64) -> Result<Production, ApiError> {
+    // Exercise: select the row with `sqlx::query_as` and `fetch_optional`, turn a database
+    // error into a response with `.map_err(db_error)?`, and a missing row into
+    // `not_found("production", id)`.
     todo!("select production {id}, or answer 404")
 }

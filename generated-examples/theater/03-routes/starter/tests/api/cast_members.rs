@@ -9,11 +9,12 @@ use crate::helpers::{TestApp, ids};
 async fn list_cast_members_returns_every_row_in_id_order() {
     let app = TestApp::new().await;
     app.seed().await;
+    app.add_more_rows().await;
 
     let response = app.get("/cast_members").await;
 
     assert_eq!(response.status, StatusCode::OK);
-    assert_eq!(ids(&response.json()), [1]);
+    assert_eq!(ids(&response.json()), [1, 2, 3, 4]);
 }
 
 #[tokio::test]
@@ -30,11 +31,12 @@ async fn list_cast_members_returns_an_empty_array_when_there_are_none() {
 async fn list_cast_members_honours_limit_and_offset() {
     let app = TestApp::new().await;
     app.seed().await;
+    app.add_more_rows().await;
 
-    let response = app.get("/cast_members?limit=1&offset=1").await;
+    let response = app.get("/cast_members?limit=2&offset=1").await;
 
     assert_eq!(response.status, StatusCode::OK);
-    assert_eq!(ids(&response.json()), Vec::<i64>::new());
+    assert_eq!(ids(&response.json()), [2, 3]);
 }
 
 #[tokio::test]
@@ -60,6 +62,15 @@ async fn show_cast_member_returns_the_row() {
     assert_eq!(cast_member["role"], "Hamlet");
     assert!(cast_member["production_id"].is_number());
     assert_eq!(cast_member.get("production"), None, "no back-reference");
+}
+
+#[tokio::test]
+async fn show_cast_member_returns_400_for_an_id_that_is_not_a_number() {
+    let app = TestApp::new().await;
+
+    let response = app.get("/cast_members/abc").await;
+
+    assert_eq!(response.status, StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]

@@ -9,11 +9,12 @@ use crate::helpers::{TestApp, ids};
 async fn list_productions_returns_every_row_in_id_order() {
     let app = TestApp::new().await;
     app.seed().await;
+    app.add_more_rows().await;
 
     let response = app.get("/productions").await;
 
     assert_eq!(response.status, StatusCode::OK);
-    assert_eq!(ids(&response.json()), [1]);
+    assert_eq!(ids(&response.json()), [1, 2, 3, 4]);
 }
 
 #[tokio::test]
@@ -30,11 +31,12 @@ async fn list_productions_returns_an_empty_array_when_there_are_none() {
 async fn list_productions_honours_limit_and_offset() {
     let app = TestApp::new().await;
     app.seed().await;
+    app.add_more_rows().await;
 
-    let response = app.get("/productions?limit=1&offset=1").await;
+    let response = app.get("/productions?limit=2&offset=1").await;
 
     assert_eq!(response.status, StatusCode::OK);
-    assert_eq!(ids(&response.json()), Vec::<i64>::new());
+    assert_eq!(ids(&response.json()), [2, 3]);
 }
 
 #[tokio::test]
@@ -68,12 +70,23 @@ async fn show_production_returns_the_row() {
 async fn show_production_nests_its_cast_members() {
     let app = TestApp::new().await;
     app.seed().await;
+    // More cast members, of another production: they must not show up.
+    app.add_more_rows().await;
 
     let response = app.get("/productions/1").await;
 
     assert_eq!(response.status, StatusCode::OK);
     let cast_members = &response.json()["cast_members"];
     assert_eq!(ids(cast_members), [1]);
+}
+
+#[tokio::test]
+async fn show_production_returns_400_for_an_id_that_is_not_a_number() {
+    let app = TestApp::new().await;
+
+    let response = app.get("/productions/abc").await;
+
+    assert_eq!(response.status, StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]
@@ -210,11 +223,13 @@ async fn delete_production_returns_204_with_an_empty_body() {
 async fn delete_production_deletes_its_cast_members_too() {
     let app = TestApp::new().await;
     app.seed().await;
+    // More cast members, of another production: they must stay.
+    app.add_more_rows().await;
 
     app.delete("/productions/1").await;
 
     let cast_members = app.get("/cast_members").await.json();
-    assert_eq!(ids(&cast_members), Vec::<i64>::new());
+    assert_eq!(ids(&cast_members), [2, 3, 4]);
 }
 
 #[tokio::test]

@@ -69,6 +69,7 @@ impl CastMemberPatch {
     }
 }
 
+/// GET /cast_members: every cast member in id order, or one page of them.
 async fn list_cast_members(
     State(state): State<AppState>,
     Query(pagination): Query<Pagination>,
@@ -88,6 +89,7 @@ async fn list_cast_members(
     Ok(Json(cast_members))
 }
 
+/// GET /cast_members/{id}: one cast member.
 async fn show_cast_member(
     State(state): State<AppState>,
     Path(id): Path<i64>,
@@ -96,6 +98,7 @@ async fn show_cast_member(
     Ok(Json(cast_member))
 }
 
+/// POST /cast_members: creates a cast member.
 async fn create_cast_member(
     State(state): State<AppState>,
     Json(input): Json<NewCastMember>,
@@ -122,6 +125,7 @@ async fn create_cast_member(
     ))
 }
 
+/// PATCH /cast_members/{id}: changes the fields the body names, and only those.
 async fn update_cast_member(
     State(state): State<AppState>,
     Path(id): Path<i64>,
@@ -132,6 +136,7 @@ async fn update_cast_member(
     todo!("update cast member {id}")
 }
 
+/// DELETE /cast_members/{id}: removes the cast member.
 async fn delete_cast_member(
     State(state): State<AppState>,
     Path(id): Path<i64>,

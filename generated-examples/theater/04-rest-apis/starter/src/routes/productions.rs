@@ -95,6 +95,7 @@ struct ProductionWithCastMembers {
     cast_members: Vec<CastMember>,
 }
 
+/// GET /productions: every production in id order, or one page of them.
 async fn list_productions(
     State(state): State<AppState>,
     Query(pagination): Query<Pagination>,
@@ -114,6 +115,7 @@ async fn list_productions(
     Ok(Json(productions))
 }
 
+/// GET /productions/{id}: one production with its cast members.
 async fn show_production(
     State(state): State<AppState>,
     Path(id): Path<i64>,
@@ -136,6 +138,7 @@ async fn show_production(
     }))
 }
 
+/// POST /productions: creates a production.
 async fn create_production(
     State(state): State<AppState>,
     Json(input): Json<NewProduction>,
@@ -151,7 +154,8 @@ async fn create_production(
     .bind(input.image)
     .bind(input.director)
     .bind(input.description)
-    // Binding `None` would store null rather than use the column's default, so apply the default here.
+    // The column is `not null`: binding `None` would be refused, since a default only applies
+    // to a column the insert leaves out. So the default is applied here.
     .bind(input.ongoing.unwrap_or(true))
     .fetch_one(&state.db)
     .await
@@ -166,6 +170,7 @@ async fn create_production(
     ))
 }
 
+/// PATCH /productions/{id}: changes the fields the body names, and only those.
 async fn update_production(
     State(state): State<AppState>,
     Path(id): Path<i64>,
@@ -176,6 +181,7 @@ async fn update_production(
     todo!("update production {id}")
 }
 
+/// DELETE /productions/{id}: removes the production.
 async fn delete_production(
     State(state): State<AppState>,
     Path(id): Path<i64>,

@@ -11,6 +11,16 @@ use sqlx::{SqlitePool, sqlite::SqlitePoolOptions};
 use theater::{AppState, db};
 use tower::ServiceExt;
 
+/// The rows `add_more_rows` inserts, numbered after the seed rows.
+const MORE_ROWS: &str = "insert into productions (id, title, genre, budget, image, director, description, ongoing) values
+    (2, 'Title 2', 'Musical', 101.0, 'image2.jpg', 'Director 2', 'The description of production 2.', true),
+    (3, 'Title 3', 'Opera', 102.0, 'image3.jpg', 'Director 3', 'The description of production 3.', true),
+    (4, 'Title 4', 'Comedy', 103.0, 'image4.jpg', 'Director 4', 'The description of production 4.', true);
+insert into cast_members (id, name, role, production_id) values
+    (2, 'Name 2', 'Role 2', 4),
+    (3, 'Name 3', 'Role 3', 4),
+    (4, 'Name 4', 'Role 4', 4);";
+
 /// The app under test, with its own empty in-memory database.
 pub struct TestApp {
     pub db: SqlitePool,
@@ -39,9 +49,18 @@ impl TestApp {
         Self { db, router }
     }
 
-    /// Loads `seed.sql`: productions 1 to 1, cast members 1 to 1.
+    /// Loads `seed.sql`: production 1, cast member 1.
     pub async fn seed(&self) {
         db::seed(&self.db).await.expect("seed data loads");
+    }
+
+    /// Adds three rows to every table after the seed rows, each pointing at the last new
+    /// parent, so that a page or a parent's children have rows to leave out.
+    pub async fn add_more_rows(&self) {
+        sqlx::raw_sql(MORE_ROWS)
+            .execute(&self.db)
+            .await
+            .expect("extra rows insert");
     }
 
     pub async fn get(&self, path: &str) -> TestResponse {
@@ -60,7 +79,16 @@ impl TestApp {
         self.send(Method::DELETE, path, None).await
     }
 
-    /// Calls the router like a server would, but in-process: no port, no network.
+    /// `GET` with extra request headers.
+    pub async fn get_with_headers(&self, path: &str, headers: &[(&str, &str)]) -> TestResponse {
+        let mut request = Request::get(path);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.call(request.body(Body::empty()).expect("request is valid"))
+            .await
+    }
+
     async fn send(&self, method: Method, path: &str, json: Option<Value>) -> TestResponse {
         let builder = Request::builder().method(method).uri(path);
         let request = match json {
@@ -70,7 +98,11 @@ impl TestApp {
             None => builder.body(Body::empty()),
         }
         .expect("request is valid");
+        self.call(request).await
+    }
 
+    /// Calls the router like a server would, but in-process: no port, no network.
+    async fn call(&self, request: Request<Body>) -> TestResponse {
         // `oneshot` consumes the router, so each request gets a (cheap) clone.
         let response = self
             .router
