@@ -528,23 +528,26 @@ impl Checker {
         })
     }
 
-    fn on_delete(&mut self, node: &Node) -> Option<OnDelete> {
-        let text = self.string(node, "`on_delete`")?;
-        let names: Vec<_> = OnDelete::ALL.iter().map(|(n, _)| *n).collect();
-        match OnDelete::ALL.iter().find(|(n, _)| *n == text) {
-            Some((_, action)) => Some(*action),
-            None => {
-                let help = did_you_mean(&text, names.iter().copied())
-                    .unwrap_or_else(|| one_of_help(&names));
-                self.error(
-                    node.span,
-                    format!("unknown `on_delete` action `{text}`"),
-                    "unknown action",
-                    Some(help),
-                );
-                None
-            }
+    /// One of a fixed set of names, like a field type; an unknown one gets a suggestion.
+    fn choice<T: Copy>(&mut self, node: &Node, what: &str, options: &[(&str, T)]) -> Option<T> {
+        let text = self.string(node, &format!("a {what}"))?;
+        if let Some((_, value)) = options.iter().find(|(name, _)| *name == text) {
+            return Some(*value);
         }
+        let names: Vec<&str> = options.iter().map(|(name, _)| *name).collect();
+        let help =
+            did_you_mean(&text, names.iter().copied()).unwrap_or_else(|| one_of_help(&names));
+        self.error(
+            node.span,
+            format!("unknown {what} `{text}`"),
+            format!("unknown {what}"),
+            Some(help),
+        );
+        None
+    }
+
+    fn on_delete(&mut self, node: &Node) -> Option<OnDelete> {
+        self.choice(node, "`on_delete` action", &OnDelete::ALL)
     }
 
     fn field(&mut self, resource: &str, key: &Node, value: &Node) -> Option<Field> {
@@ -594,22 +597,7 @@ impl Checker {
     }
 
     fn field_type(&mut self, node: &Node) -> Option<FieldType> {
-        let text = self.string(node, "a field type")?;
-        let names: Vec<_> = FieldType::ALL.iter().map(|(n, _)| *n).collect();
-        match FieldType::ALL.iter().find(|(n, _)| *n == text) {
-            Some((_, ty)) => Some(*ty),
-            None => {
-                let help = did_you_mean(&text, names.iter().copied())
-                    .unwrap_or_else(|| one_of_help(&names));
-                self.error(
-                    node.span,
-                    format!("unknown type `{text}`"),
-                    "unknown type",
-                    Some(help),
-                );
-                None
-            }
-        }
+        self.choice(node, "type", &FieldType::ALL)
     }
 
     /// A value of type `ty`. Numbers are accepted for string fields (`title: 1984`).
