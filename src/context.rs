@@ -140,8 +140,13 @@ pub struct ChildContext {
     pub select: String,
     /// The seed ids of the children of parent row 1, for the nesting test (Rust source).
     pub of_first: String,
-    /// The child seed ids that remain after parent row 1 is deleted (Rust source).
-    pub left_after_first_deleted: String,
+    /// With `on_delete: cascade`, a parent seed row that has children of this kind and none
+    /// that forbid its deletion: the cascade test deletes it.
+    pub cascade_target: Option<i64>,
+    /// The child ids that remain once `cascade_target` is deleted, extra rows included.
+    pub left_after_cascade: String,
+    /// With `on_delete: restrict`, a parent seed row these children keep from being deleted.
+    pub restrict_target: Option<i64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -184,8 +189,10 @@ pub struct SampleContext {
     pub second_page: String,
     /// `<li>title: Hamlet</li>`: how the lecture 1 page shows the first text field of row 1.
     pub first_item_html: Option<String>,
-    /// The seed row a delete test can remove: none of its children forbid it.
+    /// The row a delete test can remove: none of its children forbid it.
     pub delete_id: i64,
+    /// Whether `delete_id` is one of the extra rows, so the test must add them first.
+    pub delete_needs_more: bool,
     /// The id the first row created after the seed rows gets.
     pub created_id: i64,
     /// `create_body` with each parent's key pointing at a row that does not exist.
@@ -592,6 +599,20 @@ fn child(spec: &Spec, dialect: Dialect, parent: usize, child: usize) -> ChildCon
             .map(|(n, _)| n as i64 + 1)
             .collect()
     };
+    // The parent rows that have children of this kind, in order.
+    let mut parent_ids: Vec<i64> = resource
+        .seed
+        .iter()
+        .map(|row| row.parent_ids[position])
+        .filter(|&p| p > 0)
+        .collect();
+    parent_ids.sort_unstable();
+    parent_ids.dedup();
+    let restricted = restricted_ids(spec, parent);
+    let cascade_target = match link.on_delete {
+        OnDelete::Cascade => parent_ids.iter().copied().find(|p| !restricted.contains(p)),
+        _ => None,
+    };
     ChildContext {
         names: resource.names.clone(),
         select: format!(
@@ -603,18 +624,36 @@ fn child(spec: &Spec, dialect: Dialect, parent: usize, child: usize) -> ChildCon
         ),
         cascade: link.on_delete == OnDelete::Cascade,
         of_first: id_list(&ids(&|p| p == 1)),
-        left_after_first_deleted: {
+        cascade_target,
+        left_after_cascade: {
             // The test adds the extra rows first; they belong to another parent and stay.
-            let mut left = match link.on_delete {
-                OnDelete::Cascade => ids(&|p| p != 1),
-                _ => ids(&|_| true),
-            };
+            let target = cascade_target.unwrap_or(0);
+            let mut left = ids(&|p| p != target);
             let n = resource.seed.len() as i64;
             left.extend(n + 1..=n + MORE_ROWS as i64);
             id_list(&left)
         },
+        restrict_target: match link.on_delete {
+            OnDelete::Restrict => parent_ids.first().copied(),
+            _ => None,
+        },
         key,
     }
+}
+
+/// The seed ids of resource `parent` that a child with `on_delete: restrict` points at.
+fn restricted_ids(spec: &Spec, parent: usize) -> Vec<i64> {
+    spec.resources
+        .iter()
+        .flat_map(|child| {
+            child
+                .parents
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.resource == parent && p.on_delete == OnDelete::Restrict)
+                .flat_map(|(at, _)| child.seed.iter().map(move |row| row.parent_ids[at]))
+        })
+        .collect()
 }
 
 /// How many rows `more_rows_sql` adds to each table.
@@ -798,19 +837,9 @@ fn samples(spec: &Spec, resource: &Resource) -> SampleContext {
         .iter()
         .position(|r| r.names == resource.names)
         .unwrap_or(0);
-    let restricted: Vec<i64> = spec
-        .resources
-        .iter()
-        .flat_map(|child| {
-            child
-                .parents
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.resource == index && p.on_delete == OnDelete::Restrict)
-                .flat_map(|(at, _)| child.seed.iter().map(move |row| row.parent_ids[at]))
-        })
-        .collect();
-    let delete_id = (1..=n).find(|id| !restricted.contains(id)).unwrap_or(1);
+    let restricted = restricted_ids(spec, index);
+    // A seed row nothing forbids deleting, or else the first extra row, which has no children.
+    let seed_delete_id = (1..=n).find(|id| !restricted.contains(id));
     let missing_parent = parents
         .iter()
         .map(|(key, _)| {
@@ -833,7 +862,8 @@ fn samples(spec: &Spec, resource: &Resource) -> SampleContext {
         ids_with_more: id_list(&(1..=n + MORE_ROWS as i64).collect::<Vec<_>>()),
         second_page: id_list(&[2, 3]),
         first_item_html,
-        delete_id,
+        delete_id: seed_delete_id.unwrap_or(n + 1),
+        delete_needs_more: seed_delete_id.is_none(),
         created_id: n + 1,
         missing_parent,
         create_body: json_pairs(&full),

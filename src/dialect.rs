@@ -225,11 +225,15 @@ impl Dialect {
         }
     }
 
+    /// The `on delete` action of a foreign key.
     pub fn on_delete(self, action: OnDelete) -> &'static str {
-        match action {
-            OnDelete::Cascade => "cascade",
-            OnDelete::Restrict => "restrict",
-            OnDelete::SetNull => "set null",
+        match (self, action) {
+            (_, OnDelete::Cascade) => "cascade",
+            (_, OnDelete::SetNull) => "set null",
+            // SQLite reports a broken `restrict` as a trigger error (code 1811), which sqlx
+            // cannot tell from other errors. With constraints that are not deferred, `no action`
+            // refuses the very same deletes and reports a foreign key violation.
+            (Dialect::Sqlite, OnDelete::Restrict) => "no action",
         }
     }
 
@@ -258,6 +262,12 @@ mod tests {
         assert_eq!(Dialect::Sqlite.ident("where"), "\"where\"");
         assert_eq!(Dialect::Sqlite.ident("title"), "title");
         assert_eq!(Dialect::Sqlite.ident("type"), "type");
+    }
+
+    #[test]
+    fn restrict_is_written_as_sqlite_reports_it_best() {
+        assert_eq!(Dialect::Sqlite.on_delete(OnDelete::Restrict), "no action");
+        assert_eq!(Dialect::Sqlite.on_delete(OnDelete::Cascade), "cascade");
     }
 
     #[test]

@@ -226,8 +226,9 @@ async fn delete_production_deletes_its_cast_members_too() {
     // More cast members, of another production: they must stay.
     app.add_more_rows().await;
 
-    app.delete("/productions/1").await;
+    let response = app.delete("/productions/1").await;
 
+    assert_eq!(response.status, StatusCode::NO_CONTENT);
     let cast_members = app.get("/cast_members").await.json();
     assert_eq!(ids(&cast_members), [2, 3, 4]);
 }
