@@ -1340,3 +1340,34 @@ fn type_article(ty: FieldType) -> String {
         FieldType::String | FieldType::Text => "text".into(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every prefix of a valid spec is a malformed one: none of them may panic, and each
+    /// either validates or reports at least one problem inside the text.
+    #[test]
+    fn truncated_specs_never_panic() {
+        for source in [
+            include_str!("../../specs/theater.yaml"),
+            include_str!("../../specs/festival.yaml"),
+        ] {
+            for (end, _) in source.char_indices() {
+                let prefix = &source[..end];
+                if let Err(problems) = parse_and_validate(prefix) {
+                    assert!(!problems.is_empty());
+                    for problem in problems {
+                        assert!(problem.span.offset + problem.span.len <= prefix.len());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn suggestions_only_for_near_misses() {
+        assert_eq!(suggest("strng", ["string", "text"]), Some("string"));
+        assert_eq!(suggest("blob", ["string", "text"]), None);
+    }
+}
