@@ -10,8 +10,8 @@ mod validate;
 
 use serde::Serialize;
 
-pub use rules::{Literal, Number, float_text};
-pub use sample::sample_value;
+pub use rules::{Literal, Number, float_text, rule_message};
+pub use sample::{RuleCase, rule_cases, sample_value};
 pub use validate::{Problem, parse_and_validate};
 
 use crate::naming::{AppNames, FieldNames, ResourceNames};

@@ -91,39 +91,86 @@ pub struct Violation {
     pub message: String,
 }
 
+/// The default text for a broken `rule` of a field with these `rules`.
+pub fn default_message(rules: &Rules, rule: &str) -> String {
+    let list = |options: &[Literal]| {
+        options
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match rule {
+        "required" => "is required".into(),
+        "unique" => "is already taken".into(),
+        "min_length" => format!(
+            "must be at least {} characters",
+            rules.min_length.unwrap_or(0)
+        ),
+        "max_length" => format!(
+            "must be at most {} characters",
+            rules.max_length.unwrap_or(0)
+        ),
+        "pattern" => format!(
+            "must match `{}`",
+            rules.pattern.as_ref().map_or("", |p| p.source.as_str())
+        ),
+        "email" => "must be an email address".into(),
+        "url" => "must be an http or https URL".into(),
+        "date" => "must be a date like 2024-12-31".into(),
+        "datetime" => "must be a date and time like 2024-12-31T20:00:00Z".into(),
+        "min" => format!("must be at least {}", rules.min.unwrap_or(Number::Int(0))),
+        "max" => format!("must be at most {}", rules.max.unwrap_or(Number::Int(0))),
+        "one_of" => format!(
+            "must be one of {}",
+            list(rules.one_of.as_deref().unwrap_or(&[]))
+        ),
+        _ => "is invalid".into(),
+    }
+}
+
+/// What a client reads when a value breaks `rule`: the field's `message` when the spec gives
+/// one (it replaces the text of every rule of the field), else the default.
+pub fn rule_message(rules: &Rules, rule: &str) -> String {
+    rules
+        .message
+        .clone()
+        .unwrap_or_else(|| default_message(rules, rule))
+}
+
 /// Checks a non-null value against every rule of its field except `required` and `unique`
 /// (which concern a whole row and a whole table). Returns every rule broken.
 pub fn violations(ty: FieldType, rules: &Rules, value: &Literal) -> Vec<Violation> {
     let mut broken = Vec::new();
-    let mut fail = |rule: &'static str, message: String| broken.push(Violation { rule, message });
+    let mut fail = |rule: &'static str| {
+        broken.push(Violation {
+            rule,
+            message: default_message(rules, rule),
+        })
+    };
 
     if let Literal::Text(text) = value {
         let chars = text.chars().count() as u64;
         if let Some(min) = rules.min_length
             && chars < min
         {
-            fail("min_length", format!("must be at least {min} characters"));
+            fail("min_length");
         }
         if let Some(max) = rules.max_length
             && chars > max
         {
-            fail("max_length", format!("must be at most {max} characters"));
+            fail("max_length");
         }
         if let Some(pattern) = &rules.pattern
             && !pattern.regex.is_match(text)
         {
-            fail("pattern", format!("must match `{}`", pattern.source));
+            fail("pattern");
         }
         match ty {
-            FieldType::Email if !is_email(text) => fail("email", "must be an email address".into()),
-            FieldType::Url if !is_url(text) => fail("url", "must be an http or https URL".into()),
-            FieldType::Date if !is_date(text) => {
-                fail("date", "must be a date like 2024-12-31".into())
-            }
-            FieldType::Datetime if !is_datetime(text) => fail(
-                "datetime",
-                "must be a date and time like 2024-12-31T20:00:00Z".into(),
-            ),
+            FieldType::Email if !is_email(text) => fail("email"),
+            FieldType::Url if !is_url(text) => fail("url"),
+            FieldType::Date if !is_date(text) => fail("date"),
+            FieldType::Datetime if !is_datetime(text) => fail("datetime"),
             _ => {}
         }
     }
@@ -131,19 +178,18 @@ pub fn violations(ty: FieldType, rules: &Rules, value: &Literal) -> Vec<Violatio
         if let Some(min) = rules.min
             && x < min.as_f64()
         {
-            fail("min", format!("must be at least {min}"));
+            fail("min");
         }
         if let Some(max) = rules.max
             && x > max.as_f64()
         {
-            fail("max", format!("must be at most {max}"));
+            fail("max");
         }
     }
     if let Some(options) = &rules.one_of
         && !options.contains(value)
     {
-        let list: Vec<String> = options.iter().map(ToString::to_string).collect();
-        fail("one_of", format!("must be one of {}", list.join(", ")));
+        fail("one_of");
     }
     broken
 }
