@@ -8,7 +8,9 @@ use serde::Serialize;
 use crate::dialect::Dialect;
 use crate::lectures::{Has, Lecture, Todo, Variant};
 use crate::naming::{AppNames, FieldNames, ResourceNames};
-use crate::spec::{Field, FieldType, Literal, OnDelete, Resource, Spec, sample_value};
+use crate::spec::{
+    Field, FieldType, Literal, OnDelete, Resource, Spec, float_text, rule_message, sample_value,
+};
 
 /// Everything one project's templates can see.
 #[derive(Debug, Serialize)]
@@ -23,6 +25,8 @@ pub struct ProjectContext {
     pub any_parents: bool,
     /// Whether some field is unique.
     pub any_unique: bool,
+    /// Whether some field has a pattern (the project then needs the regex crate).
+    pub any_pattern: bool,
     /// The package description, as a quoted TOML string.
     pub description_toml: String,
     pub lecture: LectureContext,
@@ -79,6 +83,10 @@ pub struct ResourceContext {
     /// Whether some field can be null, so that PATCH needs to tell absent from null.
     pub any_nullable: bool,
     pub any_default: bool,
+    pub any_unique: bool,
+    pub any_pattern: bool,
+    pub any_email: bool,
+    pub any_url: bool,
     /// The first required field, for the "missing field" test.
     pub first_required: Option<FieldNames>,
     /// A field whose column is nullable, for the "clear with null" test.
@@ -100,6 +108,8 @@ pub struct FieldContext {
     pub static_type: String,
     /// Type in the create body: `String` when required, else `Option<..>`.
     pub new_type: String,
+    /// Type in the create body once validation checks presence: always `Option<..>`.
+    pub new_type_optional: String,
     /// Type in the patch body: `Option<..>`, or `Option<Option<..>>` for nullable columns.
     pub patch_type: String,
     pub nullable: bool,
@@ -108,10 +118,47 @@ pub struct FieldContext {
     pub create_bind: String,
     /// Whether this is the first bind that applies a default, which gets a comment.
     pub default_comment: bool,
+    /// What a `check_<field>` function takes: `&str`, `i64`, `f64`; empty if it has no checks.
+    pub check_param: String,
+    /// The rules Rust checks on a value of the field, as conditions that mean "broken".
+    pub checks: Vec<CheckContext>,
+    /// The static holding the field's compiled pattern, e.g. `IMAGE_PATTERN`.
+    pub pattern_static: Option<String>,
+    /// The pattern's source as a Rust raw string literal.
+    pub pattern_literal: Option<String>,
+    pub required_message: String,
+    pub unique: bool,
+    pub unique_message: String,
+    /// `select exists(select 1 from people where email = ? and id <> ?)`.
+    pub unique_sql: String,
+    /// One test case per rule: a value breaking only that rule, and a boundary that passes.
+    pub cases: Vec<CaseContext>,
     /// The column definition in `create table`.
     pub column: String,
     /// The column name as SQL needs it (quoted if a keyword).
     pub sql: String,
+}
+
+/// One rule checked in Rust: `if {condition} { errors.add(field, message) }`.
+#[derive(Debug, Serialize)]
+pub struct CheckContext {
+    pub rule: &'static str,
+    pub condition: String,
+    pub message: String,
+}
+
+/// The data of the tests of one rule of one field.
+#[derive(Debug, Serialize)]
+pub struct CaseContext {
+    pub rule: &'static str,
+    /// How the tests name the broken rule: `over_max_length`.
+    pub rejects: String,
+    /// How the tests name the boundary: `at_max_length`.
+    pub accepts: String,
+    /// Rust literals.
+    pub bad: String,
+    pub boundary: Option<String>,
+    pub message: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -128,6 +175,9 @@ pub struct ParentContext {
     pub patch_type: String,
     pub column: String,
     pub index: String,
+    /// `select exists(select 1 from productions where id = ?)`.
+    pub exists_sql: String,
+    pub missing_message: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -242,6 +292,10 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
             .resources
             .iter()
             .any(|r| r.fields.iter().any(|f| f.rules.unique)),
+        any_pattern: spec
+            .resources
+            .iter()
+            .any(|r| r.fields.iter().any(|f| f.rules.pattern.is_some())),
         description_toml: toml_string(&format!(
             "{}, lecture {}: {} ({})",
             spec.title,
@@ -324,7 +378,11 @@ fn default_expr(value: &Literal) -> String {
 
 fn resource(spec: &Spec, dialect: Dialect, index: usize, resource: &Resource) -> ResourceContext {
     let names = &resource.names;
-    let mut fields: Vec<FieldContext> = resource.fields.iter().map(|f| field(dialect, f)).collect();
+    let mut fields: Vec<FieldContext> = resource
+        .fields
+        .iter()
+        .map(|f| field(dialect, names, f))
+        .collect();
     if let Some(first) = fields
         .iter_mut()
         .find(|f| f.create_bind.contains(".unwrap_or"))
@@ -352,6 +410,12 @@ fn resource(spec: &Spec, dialect: Dialect, index: usize, resource: &Resource) ->
                     qtable = dialect.ident(&names.table),
                     qkey = dialect.ident(&key)
                 ),
+                exists_sql: format!(
+                    "select exists(select 1 from {} where id = {})",
+                    dialect.ident(&parent.table),
+                    dialect.placeholder(1)
+                ),
+                missing_message: format!("must be the id of an existing {}", parent.human),
                 row_type: option("i64", nullable),
                 new_type: option("i64", nullable),
                 patch_type: if nullable {
@@ -498,6 +562,10 @@ fn resource(spec: &Spec, dialect: Dialect, index: usize, resource: &Resource) ->
 
     let more_rows = more_rows(spec, dialect, resource, &fields, &parents);
     ResourceContext {
+        any_unique: resource.fields.iter().any(|f| f.rules.unique),
+        any_pattern: resource.fields.iter().any(|f| f.rules.pattern.is_some()),
+        any_email: resource.fields.iter().any(|f| f.ty == FieldType::Email),
+        any_url: resource.fields.iter().any(|f| f.ty == FieldType::Url),
         more_rows,
         names: names.clone(),
         any_nullable: resource.fields.iter().any(Field::nullable)
@@ -521,7 +589,63 @@ fn resource(spec: &Spec, dialect: Dialect, index: usize, resource: &Resource) ->
     }
 }
 
-fn field(dialect: Dialect, f: &Field) -> FieldContext {
+/// The checks of `rules` on a value named `v`, as Rust conditions that are true when broken.
+fn checks(f: &Field, v: &str, pattern_static: Option<&str>) -> Vec<CheckContext> {
+    let rules = &f.rules;
+    let mut out = Vec::new();
+    let mut add = |rule: &'static str, condition: String| {
+        out.push(CheckContext {
+            rule,
+            condition,
+            message: rule_message(rules, rule),
+        });
+    };
+    if let Some(min) = rules.min_length {
+        add("min_length", format!("{v}.chars().count() < {min}"));
+    }
+    if let Some(max) = rules.max_length {
+        add("max_length", format!("{v}.chars().count() > {max}"));
+    }
+    if let Some(name) = pattern_static {
+        add("pattern", format!("!{name}.is_match({v})"));
+    }
+    match f.ty {
+        FieldType::Email => add("email", format!("!is_email({v})")),
+        FieldType::Url => add("url", format!("!is_url({v})")),
+        _ => {}
+    }
+    let bound = |n: crate::spec::Number| match f.ty {
+        FieldType::Float => float_text(n.as_f64()),
+        _ => n.to_string(),
+    };
+    if let Some(min) = rules.min {
+        add("min", format!("{v} < {}", bound(min)));
+    }
+    if let Some(max) = rules.max {
+        add("max", format!("{v} > {}", bound(max)));
+    }
+    if let Some(options) = &rules.one_of {
+        let list: Vec<String> = options.iter().map(rust_literal).collect();
+        add("one_of", format!("![{}].contains(&{v})", list.join(", ")));
+    }
+    out
+}
+
+/// How tests name a broken rule and its boundary.
+fn case_names(rule: &str) -> (&'static str, &'static str) {
+    match rule {
+        "min_length" => ("under_min_length", "at_min_length"),
+        "max_length" => ("over_max_length", "at_max_length"),
+        "min" => ("below_min", "at_min"),
+        "max" => ("above_max", "at_max"),
+        "pattern" => ("not_matching_its_pattern", ""),
+        "email" => ("that_is_not_an_email", ""),
+        "url" => ("that_is_not_a_url", ""),
+        _ => ("not_among_its_options", ""),
+    }
+}
+
+fn field(dialect: Dialect, resource: &ResourceNames, f: &Field) -> FieldContext {
     let base = base_type(f.ty);
     let nullable = f.nullable();
     let required = f.rules.required;
@@ -552,12 +676,59 @@ fn field(dialect: Dialect, f: &Field) -> FieldContext {
         ),
         _ => format!("input.{}", f.names.ident),
     };
+    let pattern_static = f
+        .rules
+        .pattern
+        .as_ref()
+        .map(|_| format!("{}_PATTERN", f.names.name.to_uppercase()));
+    let check_param = match f.ty {
+        FieldType::Integer => "i64",
+        FieldType::Float => "f64",
+        ty if ty.is_textual() => "&str",
+        _ => "",
+    };
+    let checks = checks(f, &f.names.ident, pattern_static.as_deref());
+    let cases = crate::spec::rule_cases(resource, f)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|case| {
+            let (rejects, accepts) = case_names(case.rule);
+            CaseContext {
+                rule: case.rule,
+                rejects: rejects.to_owned(),
+                accepts: accepts.to_owned(),
+                bad: rust_literal(&case.bad),
+                boundary: case.boundary.as_ref().map(rust_literal),
+                message: rule_message(&f.rules, case.rule),
+            }
+        })
+        .collect();
     FieldContext {
+        check_param: if checks.is_empty() {
+            String::new()
+        } else {
+            check_param.to_owned()
+        },
+        checks,
+        pattern_literal: f.rules.pattern.as_ref().map(|p| raw_literal(&p.source)),
+        pattern_static,
+        required_message: rule_message(&f.rules, "required"),
+        unique: f.rules.unique,
+        unique_message: rule_message(&f.rules, "unique"),
+        unique_sql: format!(
+            "select exists(select 1 from {} where {} = {} and id <> {})",
+            dialect.ident(&resource.table),
+            dialect.ident(&f.names.name),
+            dialect.placeholder(1),
+            dialect.placeholder(2)
+        ),
+        cases,
         names: f.names.clone(),
         ty: f.ty,
         row_type: option(base, nullable),
         static_type: option(static_base_type(f.ty), nullable),
         new_type: option(base, !required),
+        new_type_optional: option(base, true),
         patch_type: if nullable {
             format!("Option<Option<{base}>>")
         } else {
@@ -894,6 +1065,15 @@ pub fn html_escape(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// Text as a Rust raw string literal, `r"..."`, with enough `#` to hold any quote in it.
+fn raw_literal(text: &str) -> String {
+    let hashes = (0..)
+        .map(|n| "#".repeat(n))
+        .find(|h| !text.contains(&format!("\"{h}")))
+        .unwrap_or_default();
+    format!("r{hashes}\"{text}\"{hashes}")
 }
 
 /// A quoted TOML basic string.

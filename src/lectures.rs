@@ -23,6 +23,11 @@ pub enum Capability {
     Update,
     /// `DELETE` to remove.
     Delete,
+    /// One error type, `AppError`, with one JSON shape for every error; extractors, 404s,
+    /// 405s, oversized bodies and panics all answer with it.
+    AppErrors,
+    /// Every rule of the spec checked in Rust, and a migration of CHECK constraints.
+    Validation,
 }
 
 /// A part of the project a starter leaves as `todo!()`.
@@ -35,6 +40,8 @@ pub enum Task {
     RequestContext,
     /// Loading the seed rows.
     Seed,
+    /// The `validate` functions of the create and update bodies.
+    Validate,
     List,
     Show,
     Create,
@@ -150,6 +157,8 @@ pub struct Has {
     pub request_collections: bool,
     pub update: bool,
     pub delete: bool,
+    pub app_errors: bool,
+    pub validation: bool,
 }
 
 impl Has {
@@ -163,6 +172,8 @@ impl Has {
             RequestCollections => &mut self.request_collections,
             Update => &mut self.update,
             Delete => &mut self.delete,
+            AppErrors => &mut self.app_errors,
+            Validation => &mut self.validation,
         };
         *flag = on;
     }
@@ -179,6 +190,7 @@ pub struct Todo {
     pub create: bool,
     pub update: bool,
     pub delete: bool,
+    pub validate: bool,
 }
 
 impl Todo {
@@ -194,6 +206,7 @@ impl Todo {
                 Task::Create => &mut todo.create,
                 Task::Update => &mut todo.update,
                 Task::Delete => &mut todo.delete,
+                Task::Validate => &mut todo.validate,
             };
             *flag = true;
         }
@@ -257,6 +270,17 @@ impl Task {
             Task::Create => each(&|n| format!("create_{}_", n.singular)),
             Task::Update => each(&|n| format!("update_{}_", n.singular)),
             Task::Delete => each(&|n| format!("delete_{}_", n.singular)),
+            // Without validation, creating and updating cannot work: all their tests fail.
+            Task::Validate => spec
+                .resources
+                .iter()
+                .flat_map(|r| {
+                    [
+                        format!("create_{}_", r.names.singular),
+                        format!("update_{}_", r.names.singular),
+                    ]
+                })
+                .collect(),
         }
     }
 }

@@ -386,6 +386,22 @@ impl Checker {
 
         let app = app?;
         let title = title.unwrap_or_else(|| heck::ToTitleCase::to_title_case(app.package.as_str()));
+        // Lecture 5 tests every rule with a value that breaks only that rule: a field for which
+        // no such value exists cannot be generated.
+        if self.problems.is_empty() {
+            for draft in &drafts {
+                for (field, span) in draft.fields.iter().zip(&draft.field_spans) {
+                    if let Err(reason) = super::sample::rule_cases(&draft.names, field) {
+                        self.error(
+                            *span,
+                            reason,
+                            "rules that cannot be tested one by one",
+                            Some("loosen one of the rules, or drop the pattern".into()),
+                        );
+                    }
+                }
+            }
+        }
         let spans: Vec<Span> = order.iter().map(|&i| drafts[i].key.span).collect();
         let mut resources = self.assemble(drafts, order, seeds)?;
         // Sample rows depend on every rule being sound; with problems already found, trying
