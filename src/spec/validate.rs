@@ -392,12 +392,18 @@ impl Checker {
             for draft in &drafts {
                 for (field, span) in draft.fields.iter().zip(&draft.field_spans) {
                     if let Err(reason) = super::sample::rule_cases(&draft.names, field) {
-                        self.error(
-                            *span,
-                            reason,
-                            "rules that cannot be tested one by one",
-                            Some("loosen one of the rules, or drop the pattern".into()),
-                        );
+                        let (label, help) = if reason.starts_with("no value") {
+                            (
+                                "no value satisfies all of these rules",
+                                "check that the rules can all hold at once",
+                            )
+                        } else {
+                            (
+                                "rules that cannot be tested one by one",
+                                "loosen one of the rules, or drop the pattern",
+                            )
+                        };
+                        self.error(*span, reason, label, Some(help.into()));
                     }
                 }
             }

@@ -39,3 +39,4 @@ diagnostics_snapshot!(contradictory_and_misplaced_rules, "rules");
 diagnostics_snapshot!(broken_relationships, "relationships");
 diagnostics_snapshot!(seed_rows_that_break_rules, "seeds");
 diagnostics_snapshot!(rules_no_value_can_satisfy, "unsatisfiable");
+diagnostics_snapshot!(rules_that_cannot_be_tested_one_by_one, "untestable");
