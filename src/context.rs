@@ -27,6 +27,8 @@ pub struct ProjectContext {
     pub any_unique: bool,
     /// Whether some field has a pattern (the project then needs the regex crate).
     pub any_pattern: bool,
+    pub any_email: bool,
+    pub any_url: bool,
     /// The package description, as a quoted TOML string.
     pub description_toml: String,
     pub lecture: LectureContext,
@@ -37,6 +39,12 @@ pub struct ProjectContext {
     /// Inserts three more rows into every table, after the seed rows, for tests that need
     /// rows to leave out (pages, nesting, cascades).
     pub more_rows_sql: String,
+    /// The file name of lecture 5's migration of CHECK constraints.
+    pub checks_migration: String,
+    pub any_checks: bool,
+    pub rebuild_to_add_constraints: bool,
+    /// An insert that breaks a CHECK constraint, for the test that the database refuses it.
+    pub check_test: Option<CheckTest>,
     pub dialect: DialectContext,
     pub resources: Vec<ResourceContext>,
 }
@@ -87,6 +95,8 @@ pub struct ResourceContext {
     pub any_pattern: bool,
     pub any_email: bool,
     pub any_url: bool,
+    /// Whether validating a body needs the database: a unique field, or a parent to look up.
+    pub validate_needs_db: bool,
     /// The first required field, for the "missing field" test.
     pub first_required: Option<FieldNames>,
     /// A field whose column is nullable, for the "clear with null" test.
@@ -95,6 +105,12 @@ pub struct ResourceContext {
     pub migration: String,
     /// `insert into ... values ...;` of this table's part of `more_rows_sql`.
     pub more_rows: String,
+    /// The column definitions again, with the CHECK clauses of lecture 5.
+    pub checked_columns: Vec<String>,
+    /// Whether any column has a CHECK clause, so the table is rebuilt in lecture 5.
+    pub has_checks: bool,
+    /// The names of the fields that have rules to test one by one.
+    pub fields_with_cases: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -277,7 +293,12 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
         .enumerate()
         .map(|(i, r)| resource(spec, dialect, i, r))
         .collect();
+    let check_test = check_test(spec, dialect, &resources);
     ProjectContext {
+        checks_migration: format!("{:04}_add_check_constraints.sql", spec.resources.len() + 1),
+        any_checks: resources.iter().any(|r| r.has_checks),
+        rebuild_to_add_constraints: dialect.rebuilds_to_add_constraints(),
+        check_test,
         more_rows_sql: resources
             .iter()
             .map(|r| r.more_rows.clone())
@@ -296,6 +317,8 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
             .resources
             .iter()
             .any(|r| r.fields.iter().any(|f| f.rules.pattern.is_some())),
+        any_email: resources.iter().any(|r| r.any_email),
+        any_url: resources.iter().any(|r| r.any_url),
         description_toml: toml_string(&format!(
             "{}, lecture {}: {} ({})",
             spec.title,
@@ -561,7 +584,31 @@ fn resource(spec: &Spec, dialect: Dialect, index: usize, resource: &Resource) ->
         .map(|f| f.names.clone());
 
     let more_rows = more_rows(spec, dialect, resource, &fields, &parents);
+    let mut has_checks = false;
+    let mut checked_columns: Vec<String> = resource
+        .fields
+        .iter()
+        .zip(&fields)
+        .map(|(f, ctx)| match dialect.check_clause(&ctx.sql, &f.rules) {
+            Some(check) => {
+                has_checks = true;
+                format!("{} {check}", ctx.column)
+            }
+            None => ctx.column.clone(),
+        })
+        .collect();
+    checked_columns.extend(parents.iter().map(|p| p.column.clone()));
+    let fields_with_cases = fields
+        .iter()
+        .filter(|f| !f.cases.is_empty())
+        .map(|f| f.names.name.clone())
+        .collect();
     ResourceContext {
+        validate_needs_db: resource.fields.iter().any(|f| f.rules.unique)
+            || !resource.parents.is_empty(),
+        fields_with_cases,
+        checked_columns,
+        has_checks,
         any_unique: resource.fields.iter().any(|f| f.rules.unique),
         any_pattern: resource.fields.iter().any(|f| f.rules.pattern.is_some()),
         any_email: resource.fields.iter().any(|f| f.ty == FieldType::Email),
@@ -825,6 +872,55 @@ fn restricted_ids(spec: &Spec, parent: usize) -> Vec<i64> {
                 .flat_map(|(at, _)| child.seed.iter().map(move |row| row.parent_ids[at]))
         })
         .collect()
+}
+
+/// An insert that breaks exactly one CHECK constraint, for the test proving the database
+/// refuses what skips the Rust validation.
+#[derive(Debug, Serialize)]
+pub struct CheckTest {
+    pub sql: String,
+    pub table: String,
+    pub field: String,
+    pub rule: &'static str,
+}
+
+fn check_test(spec: &Spec, dialect: Dialect, contexts: &[ResourceContext]) -> Option<CheckTest> {
+    const SQL_RULES: &[&str] = &["min_length", "max_length", "min", "max", "one_of"];
+    spec.resources
+        .iter()
+        .zip(contexts)
+        .find_map(|(resource, ctx)| {
+            let (at, case) = ctx.fields.iter().enumerate().find_map(|(at, f)| {
+                crate::spec::rule_cases(&resource.names, &resource.fields[at])
+                    .ok()?
+                    .into_iter()
+                    .find(|c| SQL_RULES.contains(&c.rule))
+                    .map(|case| (at, case))
+                    .filter(|_| !f.checks.is_empty())
+            })?;
+            let mut values = fresh_rows(resource, 1).pop().unwrap_or_default();
+            values[at] = Some(case.bad);
+            let mut columns: Vec<String> = ctx.fields.iter().map(|f| f.sql.clone()).collect();
+            let mut literals: Vec<String> = values
+                .iter()
+                .map(|v| v.as_ref().map_or("null".into(), |v| dialect.literal(v)))
+                .collect();
+            for p in &ctx.parents {
+                columns.push(p.sql.clone());
+                literals.push("1".into());
+            }
+            Some(CheckTest {
+                sql: format!(
+                    "insert into {} ({}) values ({})",
+                    ctx.sql.table,
+                    columns.join(", "),
+                    literals.join(", ")
+                ),
+                table: ctx.names.table.clone(),
+                field: ctx.fields[at].names.name.clone(),
+                rule: case.rule,
+            })
+        })
 }
 
 /// How many rows `more_rows_sql` adds to each table.

@@ -237,6 +237,36 @@ impl Dialect {
         }
     }
 
+    /// The `check (...)` clause of the rules SQL can express (lengths, ranges, lists), if any.
+    pub fn check_clause(self, column: &str, rules: &crate::spec::Rules) -> Option<String> {
+        let mut conditions = Vec::new();
+        if let Some(min) = rules.min_length {
+            conditions.push(format!("length({column}) >= {min}"));
+        }
+        if let Some(max) = rules.max_length {
+            conditions.push(format!("length({column}) <= {max}"));
+        }
+        if let Some(min) = rules.min {
+            conditions.push(format!("{column} >= {min}"));
+        }
+        if let Some(max) = rules.max {
+            conditions.push(format!("{column} <= {max}"));
+        }
+        if let Some(options) = &rules.one_of {
+            let list: Vec<String> = options.iter().map(|o| self.literal(o)).collect();
+            conditions.push(format!("{column} in ({})", list.join(", ")));
+        }
+        (!conditions.is_empty()).then(|| format!("check ({})", conditions.join(" and ")))
+    }
+
+    /// Whether adding a constraint means rebuilding the table (SQLite has no
+    /// `alter table ... add constraint`).
+    pub fn rebuilds_to_add_constraints(self) -> bool {
+        match self {
+            Dialect::Sqlite => true,
+        }
+    }
+
     /// The Rust type of the connection pool.
     pub fn pool_type(self) -> &'static str {
         match self {
@@ -262,6 +292,23 @@ mod tests {
         assert_eq!(Dialect::Sqlite.ident("where"), "\"where\"");
         assert_eq!(Dialect::Sqlite.ident("title"), "title");
         assert_eq!(Dialect::Sqlite.ident("type"), "type");
+    }
+
+    #[test]
+    fn checks_cover_lengths_ranges_and_lists() {
+        let rules = crate::spec::Rules {
+            max_length: Some(100),
+            one_of: Some(vec![
+                Literal::Text("Drama".into()),
+                Literal::Text("Opera".into()),
+            ]),
+            ..Default::default()
+        };
+        assert_eq!(
+            Dialect::Sqlite.check_clause("genre", &rules).unwrap(),
+            "check (length(genre) <= 100 and genre in ('Drama', 'Opera'))"
+        );
+        assert_eq!(Dialect::Sqlite.check_clause("x", &Default::default()), None);
     }
 
     #[test]

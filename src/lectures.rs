@@ -139,6 +139,24 @@ pub const LECTURES: &[Lecture] = &[
         exercise: "Write the update and delete handlers of every resource.",
         tasks: &[Task::Update, Task::Delete],
     },
+    Lecture {
+        number: 5,
+        slug: "05-errors-and-validations",
+        title: "Errors and Validations",
+        summary: "One error type and one JSON error shape; every rule of the spec checked in Rust, and by the database.",
+        objectives: &[
+            "Explain why handling errors matters: no crash, no leak, and an answer a client can act on",
+            "Turn every failure into a response through one error type that implements `IntoResponse`",
+            "Answer with one JSON error shape everywhere, listing every broken rule of every field",
+            "Validate input in Rust before it reaches the database",
+            "Keep the database's constraints as the last line of defence",
+        ],
+        adds: &[AppErrors, Validation],
+        removes: &[],
+        changes: "The `(StatusCode, Json)` tuples of lectures 2 to 4 give way to `AppError` in `src/error.rs`: handlers use `?`, and malformed bodies, bad ids, unknown routes and methods, oversized bodies and panics all answer in the same JSON shape.",
+        exercise: "Write the validation of every resource: the `check_*` function of each field with rules, and the `validate` functions of the create and update bodies.",
+        tasks: &[Task::Validate],
+    },
 ];
 
 /// The lecture numbered `number`, if there is one.
@@ -320,7 +338,9 @@ mod tests {
         let third = lecture(3).unwrap().has();
         assert!(third.database && third.serializers && !third.hand_built_json && third.create);
         let fourth = lecture(4).unwrap().has();
-        assert!(fourth.create && fourth.update && fourth.delete);
+        assert!(fourth.create && fourth.update && fourth.delete && !fourth.app_errors);
+        let fifth = lecture(5).unwrap().has();
+        assert!(fifth.delete && fifth.app_errors && fifth.validation);
     }
 
     #[test]

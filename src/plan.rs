@@ -8,7 +8,7 @@ use serde_json::json;
 
 use crate::context::{self, ProjectContext, ResourceContext};
 use crate::error::Result;
-use crate::lectures::{Has, LECTURES, Lecture, Variant};
+use crate::lectures::{LECTURES, Lecture, Variant};
 use crate::render;
 use crate::spec::Spec;
 
@@ -31,10 +31,14 @@ struct Entry {
     template: &'static str,
     output: &'static str,
     scope: Scope,
-    when: fn(&Has) -> bool,
+    when: fn(&ProjectContext) -> bool,
 }
 
-const fn entry(template: &'static str, output: &'static str, when: fn(&Has) -> bool) -> Entry {
+const fn entry(
+    template: &'static str,
+    output: &'static str,
+    when: fn(&ProjectContext) -> bool,
+) -> Entry {
     Entry {
         template,
         output,
@@ -43,7 +47,11 @@ const fn entry(template: &'static str, output: &'static str, when: fn(&Has) -> b
     }
 }
 
-const fn each(template: &'static str, output: &'static str, when: fn(&Has) -> bool) -> Entry {
+const fn each(
+    template: &'static str,
+    output: &'static str,
+    when: fn(&ProjectContext) -> bool,
+) -> Entry {
     Entry {
         template,
         output,
@@ -52,20 +60,32 @@ const fn each(template: &'static str, output: &'static str, when: fn(&Has) -> bo
     }
 }
 
-fn always(_: &Has) -> bool {
+fn always(_: &ProjectContext) -> bool {
     true
 }
 
-fn database(has: &Has) -> bool {
-    has.database
+fn database(c: &ProjectContext) -> bool {
+    c.has.database
 }
 
-fn in_memory(has: &Has) -> bool {
-    has.in_memory_data
+fn in_memory(c: &ProjectContext) -> bool {
+    c.has.in_memory_data
 }
 
-fn collections(has: &Has) -> bool {
-    has.request_collections
+fn collections(c: &ProjectContext) -> bool {
+    c.has.request_collections
+}
+
+fn app_errors(c: &ProjectContext) -> bool {
+    c.has.app_errors
+}
+
+fn validation(c: &ProjectContext) -> bool {
+    c.has.validation && (c.any_email || c.any_url)
+}
+
+fn checks(c: &ProjectContext) -> bool {
+    c.has.validation && c.any_checks
 }
 
 const FILES: &[Entry] = &[
@@ -78,12 +98,19 @@ const FILES: &[Entry] = &[
         "migrations/{migration}",
         database,
     ),
+    entry(
+        "project/migrations/add_check_constraints.sql",
+        "migrations/{checks_migration}",
+        checks,
+    ),
     entry("project/seed.sql", "seed.sql", database),
     entry("project/requests.http", "requests.http", collections),
     entry("project/src/main.rs", "src/main.rs", always),
     entry("project/src/lib.rs", "src/lib.rs", always),
     entry("project/src/config.rs", "src/config.rs", always),
     entry("project/src/db.rs", "src/db.rs", database),
+    entry("project/src/error.rs", "src/error.rs", app_errors),
+    entry("project/src/validation.rs", "src/validation.rs", validation),
     entry("project/src/data.rs", "src/data.rs", in_memory),
     entry("project/src/middleware.rs", "src/middleware.rs", always),
     entry("project/src/pages.rs", "src/pages.rs", always),
@@ -100,6 +127,11 @@ const FILES: &[Entry] = &[
         always,
     ),
     entry("project/tests/api/pages.rs", "tests/api/pages.rs", always),
+    entry(
+        "project/tests/api/errors.rs",
+        "tests/api/errors.rs",
+        app_errors,
+    ),
     entry("project/tests/api/seed.rs", "tests/api/seed.rs", database),
     each(
         "project/tests/api/resource.rs",
@@ -128,9 +160,14 @@ fn file(path: String, template: &str, context: &impl Serialize) -> Result<File> 
 pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> Result<Vec<File>> {
     let context = context::project(spec, lecture, variant);
     let mut files = Vec::new();
-    for entry in FILES.iter().filter(|e| (e.when)(&context.has)) {
+    for entry in FILES.iter().filter(|e| (e.when)(&context)) {
         match entry.scope {
-            Scope::Project => files.push(file(entry.output.to_owned(), entry.template, &context)?),
+            Scope::Project => {
+                let path = entry
+                    .output
+                    .replace("{checks_migration}", &context.checks_migration);
+                files.push(file(path, entry.template, &context)?);
+            }
             Scope::Resource => {
                 for resource in &context.resources {
                     let path = entry

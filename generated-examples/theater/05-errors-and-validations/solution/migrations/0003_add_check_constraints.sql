@@ -1,0 +1,30 @@
+-- no-transaction
+-- CHECK constraints: the database's own copy of the rules SQL can express (lengths, ranges and
+-- lists of values), so that a write that skips the validation in Rust is still refused.
+--
+-- SQLite cannot add a constraint to an existing table, so each table is rebuilt the way its
+-- documentation describes: create the new table, copy the rows, drop the old table, rename the
+-- new one and recreate its indexes. Foreign keys are off meanwhile, so that dropping a table
+-- deletes nothing through `on delete cascade`, and it all happens in one transaction.
+pragma foreign_keys = off;
+begin;
+
+create table productions_new (
+    id integer primary key,
+    title text not null check (length(title) <= 100),
+    genre text not null check (genre in ('Drama', 'Musical', 'Opera', 'Comedy')),
+    budget real check (budget >= 100),
+    image text,
+    director text,
+    description text,
+    ongoing boolean not null default true,
+    created_at datetime not null default current_timestamp,
+    updated_at datetime not null default current_timestamp
+);
+insert into productions_new (id, title, genre, budget, image, director, description, ongoing, created_at, updated_at)
+select id, title, genre, budget, image, director, description, ongoing, created_at, updated_at from productions;
+drop table productions;
+alter table productions_new rename to productions;
+
+commit;
+pragma foreign_keys = on;

@@ -1,0 +1,322 @@
+//! `/productions`: list, show (with cast members), create, update and delete productions.
+
+use std::sync::LazyLock;
+
+use axum::{
+    Json, Router,
+    extract::State,
+    http::{HeaderName, StatusCode, header},
+    routing::get,
+};
+use chrono::{DateTime, Utc};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use sqlx::{FromRow, SqlitePool};
+
+use super::{Pagination, cast_members::CastMember, nullable};
+use crate::{
+    AppState,
+    error::{AppError, AppJson, AppPath, AppQuery, FieldErrors},
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/productions",
+            get(list_productions).post(create_production),
+        )
+        .route(
+            "/productions/{id}",
+            get(show_production)
+                .patch(update_production)
+                .delete(delete_production),
+        )
+}
+
+/// A row of the `productions` table, as stored and as sent to clients.
+#[derive(Serialize, FromRow)]
+pub struct Production {
+    pub id: i64,
+    pub title: String,
+    pub genre: String,
+    pub budget: Option<f64>,
+    pub image: Option<String>,
+    pub director: Option<String>,
+    pub description: Option<String>,
+    pub ongoing: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The body of `POST /productions`. A missing required field is rejected with a 422.
+///
+/// Every field is optional here, so that a missing one is reported by `validate` together
+/// with every other problem, rather than alone by serde. A key that is not a field is refused.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewProduction {
+    title: Option<String>,
+    genre: Option<String>,
+    budget: Option<f64>,
+    image: Option<String>,
+    director: Option<String>,
+    description: Option<String>,
+    ongoing: Option<bool>,
+}
+
+/// The body of `PATCH /productions/{id}`: only the keys present are changed.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProductionPatch {
+    title: Option<String>,
+    genre: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    budget: Option<Option<f64>>,
+    #[serde(default, deserialize_with = "nullable")]
+    image: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    director: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    description: Option<Option<String>>,
+    ongoing: Option<bool>,
+}
+
+impl ProductionPatch {
+    /// Returns `production` with the sent fields replaced and the rest untouched.
+    fn apply_to(self, production: Production) -> Production {
+        Production {
+            title: self.title.unwrap_or(production.title),
+            genre: self.genre.unwrap_or(production.genre),
+            budget: self.budget.unwrap_or(production.budget),
+            image: self.image.unwrap_or(production.image),
+            director: self.director.unwrap_or(production.director),
+            description: self.description.unwrap_or(production.description),
+            ongoing: self.ongoing.unwrap_or(production.ongoing),
+            ..production
+        }
+    }
+}
+
+/// `GET /productions/{id}` answers with the production and its cast members in one object.
+#[derive(Serialize)]
+struct ProductionWithCastMembers {
+    // `flatten` puts the production's fields at the top level instead of under a key.
+    #[serde(flatten)]
+    production: Production,
+    cast_members: Vec<CastMember>,
+}
+
+/// The pattern of `image`, compiled once, the first time it is used.
+static IMAGE_PATTERN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\.jpg$").expect("the pattern is valid"));
+
+/// The rules of `title`: each one it breaks is added to `errors`.
+fn check_title(title: &str, errors: &mut FieldErrors) {
+    if title.chars().count() > 100 {
+        errors.add("title", "must be at most 100 characters");
+    }
+}
+
+/// The rules of `genre`: each one it breaks is added to `errors`.
+fn check_genre(genre: &str, errors: &mut FieldErrors) {
+    if !["Drama", "Musical", "Opera", "Comedy"].contains(&genre) {
+        errors.add("genre", "must be one of Drama, Musical, Opera, Comedy");
+    }
+}
+
+/// The rules of `budget`: each one it breaks is added to `errors`.
+fn check_budget(budget: f64, errors: &mut FieldErrors) {
+    if budget < 100.0 {
+        errors.add("budget", "must be at least 100");
+    }
+}
+
+/// The rules of `image`: each one it breaks is added to `errors`.
+fn check_image(image: &str, errors: &mut FieldErrors) {
+    if !IMAGE_PATTERN.is_match(image) {
+        errors.add("image", "Image file type must be a jpg");
+    }
+}
+
+impl NewProduction {
+    /// Checks every rule of the spec and reports every broken one, not only the first.
+    fn validate(&self) -> Result<(), AppError> {
+        let mut errors = FieldErrors::default();
+        match &self.title {
+            Some(title) => check_title(title, &mut errors),
+            None => errors.add("title", "is required"),
+        }
+        match &self.genre {
+            Some(genre) => check_genre(genre, &mut errors),
+            None => errors.add("genre", "is required"),
+        }
+        if let Some(budget) = self.budget {
+            check_budget(budget, &mut errors);
+        }
+        if let Some(image) = &self.image {
+            check_image(image, &mut errors);
+        }
+        errors.into_result()
+    }
+}
+
+impl ProductionPatch {
+    /// Checks the rules of the fields sent; a field left out keeps its stored, valid value.
+    fn validate(&self) -> Result<(), AppError> {
+        let mut errors = FieldErrors::default();
+        if let Some(title) = &self.title {
+            check_title(title, &mut errors);
+        }
+        if let Some(genre) = &self.genre {
+            check_genre(genre, &mut errors);
+        }
+        if let Some(Some(budget)) = self.budget {
+            check_budget(budget, &mut errors);
+        }
+        if let Some(Some(image)) = &self.image {
+            check_image(image, &mut errors);
+        }
+        errors.into_result()
+    }
+}
+
+/// GET /productions: every production in id order, or one page of them.
+async fn list_productions(
+    State(state): State<AppState>,
+    AppQuery(pagination): AppQuery<Pagination>,
+) -> Result<Json<Vec<Production>>, AppError> {
+    let productions = sqlx::query_as(
+        "select id, title, genre, budget, image, director, description, ongoing, created_at, updated_at
+         from productions
+         order by id
+         limit ? offset ?",
+    )
+    .bind(pagination.limit())
+    .bind(pagination.offset())
+    .fetch_all(&state.db)
+    .await
+    ?;
+
+    Ok(Json(productions))
+}
+
+/// GET /productions/{id}: one production with its cast members.
+async fn show_production(
+    State(state): State<AppState>,
+    AppPath(id): AppPath<i64>,
+) -> Result<Json<ProductionWithCastMembers>, AppError> {
+    let production = find_production(&state.db, id).await?;
+    let cast_members = sqlx::query_as(
+        "select id, name, role, production_id, created_at, updated_at
+         from cast_members
+         where production_id = ?
+         order by id",
+    )
+    .bind(id)
+    .fetch_all(&state.db)
+    .await?;
+
+    Ok(Json(ProductionWithCastMembers {
+        production,
+        cast_members,
+    }))
+}
+
+/// POST /productions: creates a production.
+async fn create_production(
+    State(state): State<AppState>,
+    AppJson(input): AppJson<NewProduction>,
+) -> Result<(StatusCode, [(HeaderName, String); 1], Json<Production>), AppError> {
+    input.validate()?;
+    let production: Production = sqlx::query_as(
+        "insert into productions (title, genre, budget, image, director, description, ongoing)
+         values (?, ?, ?, ?, ?, ?, ?)
+         returning id, title, genre, budget, image, director, description, ongoing, created_at, updated_at",
+    )
+    .bind(input.title)
+    .bind(input.genre)
+    .bind(input.budget)
+    .bind(input.image)
+    .bind(input.director)
+    .bind(input.description)
+    // The column is `not null`: binding `None` would be refused, since a default only applies
+    // to a column the insert leaves out. So the default is applied here.
+    .bind(input.ongoing.unwrap_or(true))
+    .fetch_one(&state.db)
+    .await
+    ?;
+
+    // 201 Created, and where the new production lives.
+    let location = format!("/productions/{}", production.id);
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(production),
+    ))
+}
+
+/// PATCH /productions/{id}: changes the fields the body names, and only those.
+async fn update_production(
+    State(state): State<AppState>,
+    AppPath(id): AppPath<i64>,
+    AppJson(patch): AppJson<ProductionPatch>,
+) -> Result<Json<Production>, AppError> {
+    patch.validate()?;
+    let production = patch.apply_to(find_production(&state.db, id).await?);
+
+    let production = sqlx::query_as(
+        "update productions
+         set title = ?, genre = ?, budget = ?, image = ?, director = ?, description = ?, ongoing = ?, updated_at = current_timestamp
+         where id = ?
+         returning id, title, genre, budget, image, director, description, ongoing, created_at, updated_at",
+    )
+    .bind(production.title)
+    .bind(production.genre)
+    .bind(production.budget)
+    .bind(production.image)
+    .bind(production.director)
+    .bind(production.description)
+    .bind(production.ongoing)
+    .bind(id)
+    .fetch_optional(&state.db)
+    .await
+    ?
+    // Someone may have deleted the row since we loaded it.
+    .ok_or(AppError::NotFound { resource: "production", id })?;
+
+    Ok(Json(production))
+}
+
+/// DELETE /productions/{id}: removes the production.
+async fn delete_production(
+    State(state): State<AppState>,
+    AppPath(id): AppPath<i64>,
+) -> Result<StatusCode, AppError> {
+    // `on delete cascade` on `cast_members.production_id` removes the cast members too.
+    let result = sqlx::query("delete from productions where id = ?")
+        .bind(id)
+        .execute(&state.db)
+        .await?;
+
+    if result.rows_affected() == 0 {
+        return Err(AppError::NotFound {
+            resource: "production",
+            id,
+        });
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Loads one production, or the 404 to answer with when there is none.
+async fn find_production(db: &SqlitePool, id: i64) -> Result<Production, AppError> {
+    sqlx::query_as(
+        "select id, title, genre, budget, image, director, description, ongoing, created_at, updated_at
+         from productions
+         where id = ?",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await
+    ?
+    .ok_or(AppError::NotFound { resource: "production", id })
+}

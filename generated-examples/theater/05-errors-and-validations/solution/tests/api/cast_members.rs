@@ -1,0 +1,234 @@
+//! `/cast_members`: every route, when it works and when it cannot.
+
+use axum::http::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{TestApp, ids};
+
+#[tokio::test]
+async fn list_cast_members_returns_every_row_in_id_order() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    app.add_more_rows().await;
+
+    let response = app.get("/cast_members").await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(ids(&response.json()), [1, 2, 3, 4]);
+}
+
+#[tokio::test]
+async fn list_cast_members_returns_an_empty_array_when_there_are_none() {
+    let app = TestApp::new().await;
+
+    let response = app.get("/cast_members").await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(response.json(), json!([]));
+}
+
+#[tokio::test]
+async fn list_cast_members_honours_limit_and_offset() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    app.add_more_rows().await;
+
+    let response = app.get("/cast_members?limit=2&offset=1").await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(ids(&response.json()), [2, 3]);
+}
+
+#[tokio::test]
+async fn list_cast_members_rejects_a_negative_limit() {
+    let app = TestApp::new().await;
+
+    let response = app.get("/cast_members?limit=-1").await;
+
+    assert_eq!(response.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn show_cast_member_returns_the_row() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    let response = app.get("/cast_members/1").await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    let cast_member = response.json();
+    assert_eq!(cast_member["id"], 1);
+    assert_eq!(cast_member["name"], "Ada Lovelace");
+    assert_eq!(cast_member["role"], "Hamlet");
+    assert!(cast_member["production_id"].is_number());
+    assert_eq!(cast_member.get("production"), None, "no back-reference");
+}
+
+#[tokio::test]
+async fn show_cast_member_returns_400_for_an_id_that_is_not_a_number() {
+    let app = TestApp::new().await;
+
+    let response = app.get("/cast_members/abc").await;
+
+    assert_eq!(response.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn show_cast_member_returns_404_json_for_a_missing_row() {
+    let app = TestApp::new().await;
+
+    let response = app.get("/cast_members/999").await;
+
+    assert_eq!(response.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        response.json(),
+        json!({ "error": "cast member 999 not found" })
+    );
+}
+
+#[tokio::test]
+async fn create_cast_member_returns_201_with_location() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    let response = app
+        .post(
+            "/cast_members",
+            json!({ "name": "Name 2", "role": "Role 2", "production_id": 1 }),
+        )
+        .await;
+
+    assert_eq!(response.status, StatusCode::CREATED);
+    let cast_member = response.json();
+    let id = cast_member["id"].as_i64().unwrap();
+    assert_eq!(
+        response.header("location"),
+        Some(format!("/cast_members/{id}").as_str())
+    );
+    assert_eq!(cast_member["name"], "Name 2");
+    assert_eq!(cast_member["role"], "Role 2");
+    assert_eq!(cast_member["production_id"], 1);
+    assert!(cast_member["created_at"].is_string());
+
+    let stored = app.get(&format!("/cast_members/{id}")).await;
+    assert_eq!(stored.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn create_cast_member_returns_422_when_a_required_field_is_missing() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    // No `name`.
+    let response = app
+        .post(
+            "/cast_members",
+            json!({ "role": "Role 2", "production_id": 1 }),
+        )
+        .await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.text().contains("name"));
+}
+
+#[tokio::test]
+async fn create_cast_member_returns_422_for_a_missing_production() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    let response = app
+        .post(
+            "/cast_members",
+            json!({ "name": "Name 2", "role": "Role 2", "production_id": 999 }),
+        )
+        .await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.json()["error"].is_string());
+}
+
+#[tokio::test]
+async fn update_cast_member_changes_only_the_fields_sent() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    let response = app
+        .patch("/cast_members/1", json!({ "name": "Name 3" }))
+        .await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    let cast_member = response.json();
+    assert_eq!(cast_member["name"], "Name 3");
+    assert_eq!(cast_member["role"], "Hamlet");
+    let stored = app.get("/cast_members/1").await.json();
+    assert_eq!(stored["name"], "Name 3");
+}
+
+#[tokio::test]
+async fn update_cast_member_returns_404_for_a_missing_row() {
+    let app = TestApp::new().await;
+
+    let response = app
+        .patch("/cast_members/999", json!({ "name": "Name 3" }))
+        .await;
+
+    assert_eq!(response.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        response.json(),
+        json!({ "error": "cast member 999 not found" })
+    );
+}
+
+#[tokio::test]
+async fn delete_cast_member_returns_204_with_an_empty_body() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    let response = app.delete("/cast_members/1").await;
+
+    assert_eq!(response.status, StatusCode::NO_CONTENT);
+    assert!(response.body.is_empty());
+    assert_eq!(
+        app.get("/cast_members/1").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn delete_cast_member_returns_404_for_a_missing_row() {
+    let app = TestApp::new().await;
+
+    let response = app.delete("/cast_members/999").await;
+
+    assert_eq!(response.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        response.json(),
+        json!({ "error": "cast member 999 not found" })
+    );
+}
+
+#[tokio::test]
+async fn create_cast_member_requires_name() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    let mut body = json!({ "name": "Name 2", "role": "Role 2", "production_id": 1 });
+    body.as_object_mut().unwrap().remove("name");
+
+    let response = app.post("/cast_members", body).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(response.json()["errors"]["name"], json!(["is required"]));
+}
+
+#[tokio::test]
+async fn create_cast_member_requires_role() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    let mut body = json!({ "name": "Name 2", "role": "Role 2", "production_id": 1 });
+    body.as_object_mut().unwrap().remove("role");
+
+    let response = app.post("/cast_members", body).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(response.json()["errors"]["role"], json!(["is required"]));
+}

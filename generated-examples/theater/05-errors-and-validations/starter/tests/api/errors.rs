@@ -1,0 +1,160 @@
+//! The one JSON error shape, for every way a request can go wrong: malformed bodies, wrong
+//! types, unknown fields, bad ids, oversized bodies, wrong methods, panics, and the database's
+//! own constraints.
+
+use axum::{
+    Router,
+    body::Body,
+    http::{Method, Request, StatusCode, header},
+    routing::get,
+};
+use serde_json::json;
+
+use crate::helpers::TestApp;
+
+/// A request with a body that `TestApp::post` could not send: not JSON, or unlabelled.
+fn raw_post(path: &str, content_type: Option<&str>, body: String) -> Request<Body> {
+    let mut request = Request::post(path);
+    if let Some(content_type) = content_type {
+        request = request.header(header::CONTENT_TYPE, content_type);
+    }
+    request.body(Body::from(body)).expect("request is valid")
+}
+
+#[tokio::test]
+async fn malformed_json_gets_a_400_in_the_error_shape() {
+    let app = TestApp::new().await;
+
+    let request = raw_post(
+        "/productions",
+        Some("application/json"),
+        "{ not json".into(),
+    );
+    let response = app.call(request).await;
+
+    assert_eq!(response.status, StatusCode::BAD_REQUEST);
+    assert!(response.json()["error"].is_string());
+}
+
+#[tokio::test]
+async fn a_value_of_the_wrong_type_gets_a_422_in_the_error_shape() {
+    let app = TestApp::new().await;
+
+    let response = app
+        .post("/productions", json!({ "title": ["not", "a", "value"] }))
+        .await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.json()["error"].as_str().unwrap().contains("title"));
+}
+
+#[tokio::test]
+async fn a_body_without_a_json_content_type_gets_a_415_in_the_error_shape() {
+    let app = TestApp::new().await;
+
+    let request = raw_post("/productions", None, json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true }).to_string());
+    let response = app.call(request).await;
+
+    assert_eq!(response.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(response.json()["error"].is_string());
+}
+
+#[tokio::test]
+async fn an_unknown_field_gets_a_422_in_the_error_shape() {
+    let app = TestApp::new().await;
+    let mut body = json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true });
+    body["nonsense"] = json!(1);
+
+    let response = app.post("/productions", body).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        response.json()["error"]
+            .as_str()
+            .unwrap()
+            .contains("nonsense")
+    );
+}
+
+#[tokio::test]
+async fn an_id_that_is_not_a_number_gets_a_400_in_the_error_shape() {
+    let app = TestApp::new().await;
+
+    let response = app.get("/productions/abc").await;
+
+    assert_eq!(response.status, StatusCode::BAD_REQUEST);
+    assert!(response.json()["error"].is_string());
+}
+
+#[tokio::test]
+async fn a_bad_query_parameter_gets_a_400_in_the_error_shape() {
+    let app = TestApp::new().await;
+
+    let response = app.get("/productions?limit=-1").await;
+
+    assert_eq!(response.status, StatusCode::BAD_REQUEST);
+    assert!(response.json()["error"].is_string());
+}
+
+#[tokio::test]
+async fn an_oversized_body_gets_a_413_in_the_error_shape() {
+    let app = TestApp::new().await;
+
+    let huge = "x".repeat(100 * 1024);
+    let response = app.post("/productions", json!({ "title": huge })).await;
+
+    assert_eq!(response.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(response.json()["error"].is_string());
+}
+
+#[tokio::test]
+async fn a_wrong_method_gets_a_405_in_the_error_shape() {
+    let app = TestApp::new().await;
+
+    let request = Request::builder()
+        .method(Method::PUT)
+        .uri("/productions")
+        .body(Body::empty())
+        .expect("request is valid");
+    let response = app.call(request).await;
+
+    assert_eq!(response.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(
+        response.json(),
+        json!({ "error": "PUT is not allowed on /productions" })
+    );
+}
+
+#[tokio::test]
+async fn a_panicking_handler_gets_a_500_and_the_server_goes_on() {
+    async fn boom() -> StatusCode {
+        panic!("a bug")
+    }
+    let routes = Router::new().route("/boom", get(boom));
+    let app = TestApp::new().await.with_router(theater::wrap(routes));
+
+    let first = app.get("/boom").await;
+    let second = app.get("/boom").await;
+
+    assert_eq!(first.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(first.json(), json!({ "error": "internal server error" }));
+    assert_eq!(second.status, StatusCode::INTERNAL_SERVER_ERROR);
+}
+
+#[tokio::test]
+async fn check_constraints_refuse_a_row_that_skips_validation() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    // Straight into the database, past the Rust validation: `title` breaks its
+    // `max_length` rule, and the CHECK constraint of the migration refuses it.
+    let result = sqlx::query("insert into productions (title, genre, budget, image, director, description, ongoing) values ('Title 1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'Musical', 101.0, 'image2.jpg', 'Director 2', 'The description of production 2.', true)")
+        .execute(&app.db)
+        .await;
+
+    let err = result.expect_err("the database refuses the row");
+    let refused = err
+        .as_database_error()
+        .is_some_and(|e| e.is_check_violation());
+    assert!(refused, "{err}");
+}

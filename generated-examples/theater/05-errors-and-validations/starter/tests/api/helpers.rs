@@ -1,0 +1,158 @@
+//! Test helpers: a fresh app and database for each test, and a way to send it requests.
+
+use axum::{
+    Router,
+    body::{Body, Bytes},
+    http::{HeaderMap, Method, Request, StatusCode, header},
+};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use sqlx::{SqlitePool, sqlite::SqlitePoolOptions};
+use theater::{AppState, db};
+use tower::ServiceExt;
+
+/// The rows `add_more_rows` inserts, numbered after the seed rows.
+const MORE_ROWS: &str = "insert into productions (id, title, genre, budget, image, director, description, ongoing) values
+    (2, 'Title 2', 'Musical', 101.0, 'image2.jpg', 'Director 2', 'The description of production 2.', true),
+    (3, 'Title 3', 'Opera', 102.0, 'image3.jpg', 'Director 3', 'The description of production 3.', true),
+    (4, 'Title 4', 'Comedy', 103.0, 'image4.jpg', 'Director 4', 'The description of production 4.', true);
+insert into cast_members (id, name, role, production_id) values
+    (2, 'Name 2', 'Role 2', 4),
+    (3, 'Name 3', 'Role 3', 4),
+    (4, 'Name 4', 'Role 4', 4);";
+
+/// The app under test, with its own empty in-memory database.
+pub struct TestApp {
+    pub db: SqlitePool,
+    router: Router,
+}
+
+/// What the app answered, read in full so tests can inspect it at leisure.
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Bytes,
+}
+
+impl TestApp {
+    pub async fn new() -> Self {
+        // Each connection to `sqlite::memory:` opens a separate, empty database,
+        // so a single connection makes every query see the same one.
+        let db = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect("sqlite::memory:")
+            .await
+            .expect("in-memory database opens");
+        db::MIGRATOR.run(&db).await.expect("migrations run");
+
+        let router = theater::app(AppState { db: db.clone() });
+        Self { db, router }
+    }
+
+    /// Loads `seed.sql`: production 1, cast member 1.
+    pub async fn seed(&self) {
+        db::seed(&self.db).await.expect("seed data loads");
+    }
+
+    /// Adds three rows to every table after the seed rows, each pointing at the last new
+    /// parent, so that a page or a parent's children have rows to leave out.
+    pub async fn add_more_rows(&self) {
+        sqlx::raw_sql(MORE_ROWS)
+            .execute(&self.db)
+            .await
+            .expect("extra rows insert");
+    }
+
+    /// The same app state, serving other routes: for tests of what wraps every route.
+    pub fn with_router(mut self, router: Router) -> Self {
+        self.router = router;
+        self
+    }
+
+    pub async fn get(&self, path: &str) -> TestResponse {
+        self.send(Method::GET, path, None).await
+    }
+
+    pub async fn post(&self, path: &str, json: Value) -> TestResponse {
+        self.send(Method::POST, path, Some(json)).await
+    }
+
+    pub async fn patch(&self, path: &str, json: Value) -> TestResponse {
+        self.send(Method::PATCH, path, Some(json)).await
+    }
+
+    pub async fn delete(&self, path: &str) -> TestResponse {
+        self.send(Method::DELETE, path, None).await
+    }
+
+    /// `GET` with extra request headers.
+    pub async fn get_with_headers(&self, path: &str, headers: &[(&str, &str)]) -> TestResponse {
+        let mut request = Request::get(path);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.call(request.body(Body::empty()).expect("request is valid"))
+            .await
+    }
+
+    async fn send(&self, method: Method, path: &str, json: Option<Value>) -> TestResponse {
+        let builder = Request::builder().method(method).uri(path);
+        let request = match json {
+            Some(json) => builder
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(json.to_string())),
+            None => builder.body(Body::empty()),
+        }
+        .expect("request is valid");
+        self.call(request).await
+    }
+
+    /// Calls the router like a server would, but in-process: no port, no network.
+    pub async fn call(&self, request: Request<Body>) -> TestResponse {
+        // `oneshot` consumes the router, so each request gets a (cheap) clone.
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("a router never fails");
+
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body reads")
+            .to_bytes();
+        TestResponse {
+            status,
+            headers,
+            body,
+        }
+    }
+}
+
+impl TestResponse {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).expect("body is JSON")
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8(self.body.to_vec()).expect("body is UTF-8")
+    }
+
+    /// A header's value as text, or `None` when it is absent.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name)?.to_str().ok()
+    }
+}
+
+/// The `id`s of a JSON array of rows, in order.
+pub fn ids(rows: &Value) -> Vec<i64> {
+    rows.as_array()
+        .expect("a JSON array")
+        .iter()
+        .map(|row| row["id"].as_i64().expect("an integer id"))
+        .collect()
+}

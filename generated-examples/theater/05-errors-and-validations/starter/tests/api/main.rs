@@ -1,0 +1,8 @@
+//! The API tests: one binary (so it is linked once), one module per part of the app.
+
+mod cast_members;
+mod errors;
+mod helpers;
+mod pages;
+mod productions;
+mod seed;

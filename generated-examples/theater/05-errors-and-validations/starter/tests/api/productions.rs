@@ -1,0 +1,447 @@
+//! `/productions`: every route, when it works and when it cannot.
+
+use axum::http::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, ids};
+
+#[tokio::test]
+async fn list_productions_returns_every_row_in_id_order() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    app.add_more_rows().await;
+
+    let response = app.get("/productions").await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(ids(&response.json()), [1, 2, 3, 4]);
+}
+
+#[tokio::test]
+async fn list_productions_returns_an_empty_array_when_there_are_none() {
+    let app = TestApp::new().await;
+
+    let response = app.get("/productions").await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(response.json(), json!([]));
+}
+
+#[tokio::test]
+async fn list_productions_honours_limit_and_offset() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    app.add_more_rows().await;
+
+    let response = app.get("/productions?limit=2&offset=1").await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(ids(&response.json()), [2, 3]);
+}
+
+#[tokio::test]
+async fn list_productions_rejects_a_negative_limit() {
+    let app = TestApp::new().await;
+
+    let response = app.get("/productions?limit=-1").await;
+
+    assert_eq!(response.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn show_production_returns_the_row() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    let response = app.get("/productions/1").await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    let production = response.json();
+    assert_eq!(production["id"], 1);
+    assert_eq!(production["title"], "Hamlet");
+    assert_eq!(production["genre"], "Drama");
+    assert_eq!(production["budget"], 100000.0);
+    assert_eq!(production["image"], "hamlet.jpg");
+    assert_eq!(production["director"], "Bill Shakespeare");
+    assert_eq!(production["ongoing"], true);
+}
+
+#[tokio::test]
+async fn show_production_nests_its_cast_members() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    // More cast members, of another production: they must not show up.
+    app.add_more_rows().await;
+
+    let response = app.get("/productions/1").await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    let cast_members = &response.json()["cast_members"];
+    assert_eq!(ids(cast_members), [1]);
+}
+
+#[tokio::test]
+async fn show_production_returns_400_for_an_id_that_is_not_a_number() {
+    let app = TestApp::new().await;
+
+    let response = app.get("/productions/abc").await;
+
+    assert_eq!(response.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn show_production_returns_404_json_for_a_missing_row() {
+    let app = TestApp::new().await;
+
+    let response = app.get("/productions/999").await;
+
+    assert_eq!(response.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        response.json(),
+        json!({ "error": "production 999 not found" })
+    );
+}
+
+#[tokio::test]
+async fn create_production_returns_201_with_location() {
+    let app = TestApp::new().await;
+
+    let response = app
+        .post("/productions", json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true }))
+        .await;
+
+    assert_eq!(response.status, StatusCode::CREATED);
+    let production = response.json();
+    let id = production["id"].as_i64().unwrap();
+    assert_eq!(
+        response.header("location"),
+        Some(format!("/productions/{id}").as_str())
+    );
+    assert_eq!(production["title"], "Title 2");
+    assert_eq!(production["genre"], "Musical");
+    assert_eq!(production["budget"], 101.0);
+    assert_eq!(production["image"], "image2.jpg");
+    assert_eq!(production["director"], "Director 2");
+    assert_eq!(
+        production["description"],
+        "The description of production 2."
+    );
+    assert_eq!(production["ongoing"], true);
+    assert!(production["created_at"].is_string());
+
+    let stored = app.get(&format!("/productions/{id}")).await;
+    assert_eq!(stored.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn create_production_applies_the_defaults() {
+    let app = TestApp::new().await;
+
+    let response = app
+        .post(
+            "/productions",
+            json!({ "title": "Title 2", "genre": "Musical" }),
+        )
+        .await;
+
+    assert_eq!(response.status, StatusCode::CREATED);
+    assert_eq!(response.json()["ongoing"], true);
+}
+
+#[tokio::test]
+async fn create_production_returns_422_when_a_required_field_is_missing() {
+    let app = TestApp::new().await;
+
+    // No `title`.
+    let response = app
+        .post("/productions", json!({ "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true }))
+        .await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.text().contains("title"));
+}
+
+#[tokio::test]
+async fn update_production_changes_only_the_fields_sent() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    let response = app
+        .patch("/productions/1", json!({ "title": "Title 3" }))
+        .await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    let production = response.json();
+    assert_eq!(production["title"], "Title 3");
+    assert_eq!(production["genre"], "Drama");
+    let stored = app.get("/productions/1").await.json();
+    assert_eq!(stored["title"], "Title 3");
+}
+
+#[tokio::test]
+async fn update_production_clears_a_field_sent_as_null() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    let response = app.patch("/productions/1", json!({ "budget": null })).await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(response.json()["budget"], Value::Null);
+}
+
+#[tokio::test]
+async fn update_production_returns_404_for_a_missing_row() {
+    let app = TestApp::new().await;
+
+    let response = app
+        .patch("/productions/999", json!({ "title": "Title 3" }))
+        .await;
+
+    assert_eq!(response.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        response.json(),
+        json!({ "error": "production 999 not found" })
+    );
+}
+
+#[tokio::test]
+async fn delete_production_returns_204_with_an_empty_body() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    let response = app.delete("/productions/1").await;
+
+    assert_eq!(response.status, StatusCode::NO_CONTENT);
+    assert!(response.body.is_empty());
+    assert_eq!(
+        app.get("/productions/1").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn delete_production_deletes_its_cast_members_too() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    // More cast members, of another production: they must stay.
+    app.add_more_rows().await;
+
+    let response = app.delete("/productions/1").await;
+
+    assert_eq!(response.status, StatusCode::NO_CONTENT);
+    let cast_members = app.get("/cast_members").await.json();
+    assert_eq!(ids(&cast_members), [2, 3, 4]);
+}
+
+#[tokio::test]
+async fn delete_production_returns_404_for_a_missing_row() {
+    let app = TestApp::new().await;
+
+    let response = app.delete("/productions/999").await;
+
+    assert_eq!(response.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        response.json(),
+        json!({ "error": "production 999 not found" })
+    );
+}
+
+#[tokio::test]
+async fn create_production_rejects_title_over_max_length() {
+    let app = TestApp::new().await;
+    let mut body = json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true });
+    body["title"] = json!(
+        "Title 1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+    );
+
+    let response = app.post("/productions", body).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        response.json()["errors"]["title"],
+        json!(["must be at most 100 characters"])
+    );
+}
+
+#[tokio::test]
+async fn create_production_accepts_title_at_max_length() {
+    let app = TestApp::new().await;
+    let mut body = json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true });
+    body["title"] = json!(
+        "Title 1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+    );
+
+    let response = app.post("/productions", body).await;
+
+    assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
+    assert_eq!(
+        response.json()["title"],
+        json!(
+            "Title 1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+        )
+    );
+}
+
+#[tokio::test]
+async fn create_production_requires_title() {
+    let app = TestApp::new().await;
+    let mut body = json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true });
+    body.as_object_mut().unwrap().remove("title");
+
+    let response = app.post("/productions", body).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(response.json()["errors"]["title"], json!(["is required"]));
+}
+
+#[tokio::test]
+async fn update_production_rejects_title_over_max_length() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    let response = app
+        .patch("/productions/1", json!({ "title": "Title 1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" }))
+        .await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        response.json()["errors"]["title"],
+        json!(["must be at most 100 characters"])
+    );
+}
+
+#[tokio::test]
+async fn create_production_rejects_genre_not_among_its_options() {
+    let app = TestApp::new().await;
+    let mut body = json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true });
+    body["genre"] = json!("Dramax");
+
+    let response = app.post("/productions", body).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        response.json()["errors"]["genre"],
+        json!(["must be one of Drama, Musical, Opera, Comedy"])
+    );
+}
+
+#[tokio::test]
+async fn create_production_requires_genre() {
+    let app = TestApp::new().await;
+    let mut body = json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true });
+    body.as_object_mut().unwrap().remove("genre");
+
+    let response = app.post("/productions", body).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(response.json()["errors"]["genre"], json!(["is required"]));
+}
+
+#[tokio::test]
+async fn update_production_rejects_genre_not_among_its_options() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    let response = app
+        .patch("/productions/1", json!({ "genre": "Dramax" }))
+        .await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        response.json()["errors"]["genre"],
+        json!(["must be one of Drama, Musical, Opera, Comedy"])
+    );
+}
+
+#[tokio::test]
+async fn create_production_rejects_budget_below_min() {
+    let app = TestApp::new().await;
+    let mut body = json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true });
+    body["budget"] = json!(99.5);
+
+    let response = app.post("/productions", body).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        response.json()["errors"]["budget"],
+        json!(["must be at least 100"])
+    );
+}
+
+#[tokio::test]
+async fn create_production_accepts_budget_at_min() {
+    let app = TestApp::new().await;
+    let mut body = json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true });
+    body["budget"] = json!(100.0);
+
+    let response = app.post("/productions", body).await;
+
+    assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
+    assert_eq!(response.json()["budget"], json!(100.0));
+}
+
+#[tokio::test]
+async fn update_production_rejects_budget_below_min() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    let response = app.patch("/productions/1", json!({ "budget": 99.5 })).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        response.json()["errors"]["budget"],
+        json!(["must be at least 100"])
+    );
+}
+
+#[tokio::test]
+async fn create_production_rejects_image_not_matching_its_pattern() {
+    let app = TestApp::new().await;
+    let mut body = json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true });
+    body["image"] = json!("not matching");
+
+    let response = app.post("/productions", body).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        response.json()["errors"]["image"],
+        json!(["Image file type must be a jpg"])
+    );
+}
+
+#[tokio::test]
+async fn update_production_rejects_image_not_matching_its_pattern() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    let response = app
+        .patch("/productions/1", json!({ "image": "not matching" }))
+        .await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        response.json()["errors"]["image"],
+        json!(["Image file type must be a jpg"])
+    );
+}
+
+#[tokio::test]
+async fn create_production_reports_every_broken_rule_at_once() {
+    let app = TestApp::new().await;
+    let mut body = json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true });
+    body["title"] = json!(
+        "Title 1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+    );
+    body["genre"] = json!("Dramax");
+    body["budget"] = json!(99.5);
+    body["image"] = json!("not matching");
+
+    let response = app.post("/productions", body).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let errors = &response.json()["errors"];
+    assert!(errors["title"].is_array(), "{errors}");
+    assert!(errors["genre"].is_array(), "{errors}");
+    assert!(errors["budget"].is_array(), "{errors}");
+    assert!(errors["image"].is_array(), "{errors}");
+}
