@@ -147,17 +147,21 @@ struct ResourceScope<'a> {
     resource: &'a ResourceContext,
 }
 
-/// Renders one template; Rust files go through rustfmt.
+/// Renders one template. Rust files are formatted afterwards, all at once.
 fn file(path: String, template: &str, context: &impl Serialize) -> Result<File> {
-    let mut contents = render::render(template, context)?;
-    if path.ends_with(".rs") {
-        contents = render::rustfmt(&path, &contents)?;
-    }
+    let contents = render::render(template, context)?;
     Ok(File { path, contents })
 }
 
 /// Every file of one lecture's project, sorted by path.
 pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> Result<Vec<File>> {
+    let mut files = rendered_project(spec, lecture, variant)?;
+    render::rustfmt_all(&mut files)?;
+    Ok(files)
+}
+
+/// One project's files as the templates render them, before rustfmt.
+fn rendered_project(spec: &Spec, lecture: &Lecture, variant: Variant) -> Result<Vec<File>> {
     let context = context::project(spec, lecture, variant);
     let mut files = Vec::new();
     for entry in FILES.iter().filter(|e| (e.when)(&context)) {
@@ -198,7 +202,7 @@ pub fn course(spec: &Spec) -> Result<Vec<File>> {
     let mut files = Vec::new();
     for lecture in LECTURES {
         for variant in Variant::BOTH {
-            for f in project(spec, lecture, variant)? {
+            for f in rendered_project(spec, lecture, variant)? {
                 files.push(File {
                     path: format!("{}/{}/{}", lecture.dir_name(), variant.name(), f.path),
                     contents: f.contents,
