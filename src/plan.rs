@@ -215,6 +215,7 @@ pub fn course(spec: &Spec) -> Result<Vec<File>> {
         "course/README.md",
         &course_context(spec),
     )?);
+    render::rustfmt_all(&mut files)?;
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }

@@ -122,7 +122,9 @@ pub fn rustfmt_all(files: &mut [crate::plan::File]) -> Result<()> {
         template: "generated Rust code".to_owned(),
         chain,
     };
-    let rust: Vec<usize> = (0..files.len()).filter(|&i| files[i].path.ends_with(".rs")).collect();
+    let rust: Vec<usize> = (0..files.len())
+        .filter(|&i| files[i].path.ends_with(".rs"))
+        .collect();
     if rust.is_empty() {
         return Ok(());
     }

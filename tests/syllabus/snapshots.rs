@@ -36,3 +36,27 @@ fn every_generated_file() {
         }
     }
 }
+
+#[test]
+fn a_course_holds_exactly_what_new_writes_for_each_project() {
+    let spec = spec("specs/theater.yaml");
+    let course = plan::course(&spec).unwrap();
+    for lecture in LECTURES {
+        for variant in Variant::BOTH {
+            let prefix = format!("{}/{}/", lecture.slug, variant.name());
+            let in_course: Vec<(&str, &str)> = course
+                .iter()
+                .filter_map(|f| Some((f.path.strip_prefix(&prefix)?, f.contents.as_str())))
+                .collect();
+            let project = plan::project(&spec, lecture, variant).unwrap();
+            let alone: Vec<(&str, &str)> = project
+                .iter()
+                .map(|f| (f.path.as_str(), f.contents.as_str()))
+                .collect();
+            assert!(
+                in_course == alone,
+                "{prefix} differs between `build` and `new`"
+            );
+        }
+    }
+}
