@@ -196,14 +196,16 @@ impl Dialect {
     /// The definition of `created_at` and `updated_at`.
     pub fn timestamp_column(self) -> &'static str {
         match self {
-            Dialect::Sqlite => "datetime not null default current_timestamp",
+            // RFC 3339 text rather than `current_timestamp` (`2024-12-31 20:00:00`): sqlx reads
+            // it on its first, fastest try, which matters when a list holds many rows.
+            Dialect::Sqlite => "datetime not null default (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
         }
     }
 
-    /// The expression for "now" in an update.
+    /// The expression for "now" in an update, in the same format as `timestamp_column`.
     pub fn now(self) -> &'static str {
         match self {
-            Dialect::Sqlite => "current_timestamp",
+            Dialect::Sqlite => "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
         }
     }
 

@@ -18,8 +18,8 @@ create table productions_new (
     director text,
     description text,
     ongoing boolean not null default true,
-    created_at datetime not null default current_timestamp,
-    updated_at datetime not null default current_timestamp
+    created_at datetime not null default (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    updated_at datetime not null default (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 insert into productions_new (id, title, genre, budget, image, director, description, ongoing, created_at, updated_at)
 select id, title, genre, budget, image, director, description, ongoing, created_at, updated_at from productions;

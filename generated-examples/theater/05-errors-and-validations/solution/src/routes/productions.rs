@@ -266,7 +266,7 @@ async fn update_production(
 
     let production = sqlx::query_as(
         "update productions
-         set title = ?, genre = ?, budget = ?, image = ?, director = ?, description = ?, ongoing = ?, updated_at = current_timestamp
+         set title = ?, genre = ?, budget = ?, image = ?, director = ?, description = ?, ongoing = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
          where id = ?
          returning id, title, genre, budget, image, director, description, ongoing, created_at, updated_at",
     )
