@@ -88,17 +88,21 @@ fn chain(err: &tera::Error) -> String {
 }
 
 /// Renders the template `name` (its path under `templates/`, without `.tera`).
-pub fn render(name: &str, context: &impl Serialize) -> Result<String> {
+pub fn render(name: &str, context: &Context) -> Result<String> {
     let tera = tera().as_ref().map_err(|chain| Error::Render {
         template: name.to_owned(),
         chain: chain.clone(),
     })?;
-    let context = Context::from_serialize(context).map_err(|e| Error::Render {
+    tera.render(name, context).map_err(|e| Error::Render {
         template: name.to_owned(),
         chain: chain(&e),
-    })?;
-    tera.render(name, &context).map_err(|e| Error::Render {
-        template: name.to_owned(),
+    })
+}
+
+/// A typed context as Tera takes it. `what` names it in the error, should it fail.
+pub fn context(what: &str, context: &impl Serialize) -> Result<Context> {
+    Context::from_serialize(context).map_err(|e| Error::Render {
+        template: what.to_owned(),
         chain: chain(&e),
     })
 }
@@ -128,6 +132,20 @@ pub fn rustfmt_all(files: &mut [crate::plan::File]) -> Result<()> {
     if rust.is_empty() {
         return Ok(());
     }
+    let cache = cache_dir();
+    if let Some(cache) = &cache {
+        let hits: Vec<Option<String>> = rust
+            .iter()
+            .map(|&i| cached(cache, &files[i].contents))
+            .collect();
+        if hits.iter().all(Option::is_some) {
+            for (&i, hit) in rust.iter().zip(hits) {
+                files[i].contents = hit.unwrap_or_default();
+            }
+            return Ok(());
+        }
+    }
+    let inputs: Vec<String> = rust.iter().map(|&i| files[i].contents.clone()).collect();
     let scratch = tempfile::tempdir()?;
     let mut roots = Vec::new();
     for &i in &rust {
@@ -156,8 +174,85 @@ pub fn rustfmt_all(files: &mut [crate::plan::File]) -> Result<()> {
             String::from_utf8_lossy(&output.stderr)
         )));
     }
-    for &i in &rust {
+    for (&i, input) in rust.iter().zip(&inputs) {
         files[i].contents = fs_err::read_to_string(scratch.path().join(&files[i].path))?;
+        if let Some(cache) = &cache {
+            remember(cache, input, &files[i].contents);
+        }
     }
     Ok(())
+}
+
+/// Where rustfmt's results are kept between runs: `$XDG_CACHE_HOME/syllabus/rustfmt` or
+/// `~/.cache/syllabus/rustfmt`. `SYLLABUS_NO_CACHE=1` turns the cache off.
+///
+/// Generating the same course again (a spec being edited, a drift check) then starts no rustfmt
+/// at all. Entries hold their input and are compared in full, so a hash collision cannot give a
+/// wrong answer; formatting under style edition 2024 does not change between rustfmt versions.
+fn cache_dir() -> Option<std::path::PathBuf> {
+    if std::env::var_os("SYLLABUS_NO_CACHE").is_some() {
+        return None;
+    }
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME").map(|home| std::path::Path::new(&home).join(".cache"))
+        })?;
+    let dir = base.join("syllabus").join("rustfmt");
+    fs_err::create_dir_all(&dir).ok()?;
+    Some(dir)
+}
+
+/// FNV-1a: a stable 64-bit hash, unlike `DefaultHasher`, whose output may change with Rust.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+fn cached(cache: &std::path::Path, input: &str) -> Option<String> {
+    let key = format!("{:016x}", fnv1a(input));
+    let stored_input = std::fs::read_to_string(cache.join(format!("{key}.in"))).ok()?;
+    (stored_input == input)
+        .then(|| std::fs::read_to_string(cache.join(format!("{key}.rs"))).ok())
+        .flatten()
+}
+
+/// Best effort: a cache that cannot be written only means formatting again next time.
+/// Each file is written under a temporary name and renamed, so that another `syllabus`
+/// running at the same time never reads half of one; the input goes last, as the seal.
+fn remember(cache: &std::path::Path, input: &str, output: &str) {
+    let key = format!("{:016x}", fnv1a(input));
+    let put = |name: String, text: &str| {
+        let temporary = cache.join(format!("{name}.{}.tmp", std::process::id()));
+        std::fs::write(&temporary, text)
+            .and_then(|()| std::fs::rename(&temporary, cache.join(name)))
+    };
+    let _ = put(format!("{key}.rs"), output).and_then(|()| put(format!("{key}.in"), input));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cache_answers_only_for_the_exact_input() {
+        let dir = tempfile::tempdir().unwrap();
+        remember(dir.path(), "fn  main(){}", "fn main() {}\n");
+        assert_eq!(
+            cached(dir.path(), "fn  main(){}").as_deref(),
+            Some("fn main() {}\n")
+        );
+        assert_eq!(cached(dir.path(), "fn main(){}"), None);
+        // An entry whose input does not match (as after a hash collision) is not used.
+        let key = format!("{:016x}", fnv1a("fn  main(){}"));
+        std::fs::write(dir.path().join(format!("{key}.in")), "something else").unwrap();
+        assert_eq!(cached(dir.path(), "fn  main(){}"), None);
+    }
+
+    #[test]
+    fn fnv1a_is_stable() {
+        assert_eq!(fnv1a(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a("a"), 0xaf63_dc4c_8601_ec8c);
+    }
 }

@@ -144,6 +144,20 @@ pub struct Rules {
 pub struct Pattern {
     pub source: String,
     pub regex: regex::Regex,
+    /// The shortest plain string the pattern matches, when one is easy to find; worked out
+    /// once, since sample values ask for it many times.
+    pub example: Option<String>,
+}
+
+impl Pattern {
+    pub fn new(source: String, regex: regex::Regex) -> Self {
+        let example = sample::regex_example(&source);
+        Pattern {
+            source,
+            regex,
+            example,
+        }
+    }
 }
 
 impl PartialEq for Pattern {

@@ -49,7 +49,7 @@ fn candidates(resource: &ResourceNames, field: &Field, n: usize) -> Vec<Literal>
             let slug = format!("{}{n}", name.name.replace('_', "-"));
             let mut texts = vec![words.clone()];
             if let Some(pattern) = &rules.pattern
-                && let Some(example) = regex_example(&pattern.source)
+                && let Some(example) = pattern.example.clone()
             {
                 texts.push(format!("{slug}{example}"));
                 texts.push(format!("{example}{n}"));
@@ -408,7 +408,7 @@ mod rule_case_tests {
         let f = field(
             FieldType::String,
             Rules {
-                pattern: Some(Pattern { source, regex }),
+                pattern: Some(Pattern::new(source, regex)),
                 max_length: Some(20),
                 ..Rules::default()
             },
@@ -442,7 +442,7 @@ mod rule_case_tests {
         let f = field(
             FieldType::String,
             Rules {
-                pattern: Some(Pattern { source, regex }),
+                pattern: Some(Pattern::new(source, regex)),
                 max_length: Some(3),
                 ..Rules::default()
             },

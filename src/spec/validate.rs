@@ -771,7 +771,7 @@ impl Checker {
                 && let Some(source) = self.string(node, "`pattern`")
             {
                 match regex::Regex::new(&source) {
-                    Ok(regex) => rules.pattern = Some(Pattern { source, regex }),
+                    Ok(regex) => rules.pattern = Some(Pattern::new(source, regex)),
                     Err(err) => {
                         let reason = match regex_syntax::parse(&source) {
                             Err(regex_syntax::Error::Parse(e)) => e.kind().to_string(),
