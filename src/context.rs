@@ -66,6 +66,7 @@ pub struct LectureContext {
 pub struct DialectContext {
     pub name: Dialect,
     pub pool: &'static str,
+    pub pool_options: &'static str,
     pub sqlx_feature: &'static str,
     pub default_url: String,
     pub primary_key: &'static str,
@@ -346,6 +347,7 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
         dialect: DialectContext {
             name: dialect,
             pool: dialect.pool_type(),
+            pool_options: dialect.pool_options_type(),
             sqlx_feature: dialect.sqlx_feature(),
             default_url: format!("sqlite:{}", spec.app.database_file),
             primary_key: dialect.primary_key(),

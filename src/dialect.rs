@@ -276,6 +276,13 @@ impl Dialect {
         }
     }
 
+    /// The Rust type that configures the connection pool.
+    pub fn pool_options_type(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "SqlitePoolOptions",
+        }
+    }
+
     /// The sqlx feature that enables this database.
     pub fn sqlx_feature(self) -> &'static str {
         match self {
