@@ -457,11 +457,7 @@ fn resource(spec: &Spec, dialect: Dialect, index: usize, resource: &Resource) ->
         })
         .collect();
 
-    let mut columns = vec!["id".to_owned()];
-    columns.extend(fields.iter().map(|f| f.sql.clone()));
-    columns.extend(parents.iter().map(|p| dialect.ident(&p.key)));
-    columns.extend(["created_at".to_owned(), "updated_at".to_owned()]);
-    let columns = columns.join(", ");
+    let columns = column_list(spec, dialect, resource);
     let writable: Vec<String> = fields
         .iter()
         .map(|f| f.sql.clone())
@@ -759,7 +755,7 @@ fn field(dialect: Dialect, resource: &ResourceNames, f: &Field) -> FieldContext 
             check_param.to_owned()
         },
         checks,
-        pattern_literal: f.rules.pattern.as_ref().map(|p| raw_literal(&p.source)),
+        pattern_literal: f.rules.pattern.as_ref().map(|p| string_literal(&p.source)),
         pattern_static,
         required_message: rule_message(&f.rules, "required"),
         unique: f.rules.unique,
@@ -792,15 +788,9 @@ fn field(dialect: Dialect, resource: &ResourceNames, f: &Field) -> FieldContext 
     }
 }
 
-fn child(spec: &Spec, dialect: Dialect, parent: usize, child: usize) -> ChildContext {
-    let resource = &spec.resources[child];
-    let position = resource
-        .parents
-        .iter()
-        .position(|p| p.resource == parent)
-        .unwrap_or(0);
-    let link = &resource.parents[position];
-    let key = spec.resources[parent].names.foreign_key.clone();
+/// Every column of a resource's table, in table order, as SQL needs them:
+/// `id, title, ..., production_id, created_at, updated_at`.
+fn column_list(spec: &Spec, dialect: Dialect, resource: &Resource) -> String {
     let mut columns = vec!["id".to_owned()];
     columns.extend(resource.fields.iter().map(|f| dialect.ident(&f.names.name)));
     columns.extend(
@@ -810,6 +800,19 @@ fn child(spec: &Spec, dialect: Dialect, parent: usize, child: usize) -> ChildCon
             .map(|p| dialect.ident(&spec.resources[p.resource].names.foreign_key)),
     );
     columns.extend(["created_at".to_owned(), "updated_at".to_owned()]);
+    columns.join(", ")
+}
+
+fn child(spec: &Spec, dialect: Dialect, parent: usize, child: usize) -> ChildContext {
+    let resource = &spec.resources[child];
+    let position = resource
+        .parents
+        .iter()
+        .position(|p| p.resource == parent)
+        .unwrap_or(0);
+    let link = &resource.parents[position];
+    let key = spec.resources[parent].names.foreign_key.clone();
+    let columns = column_list(spec, dialect, resource);
     let ids = |keep: &dyn Fn(i64) -> bool| -> Vec<i64> {
         resource
             .seed
@@ -837,7 +840,7 @@ fn child(spec: &Spec, dialect: Dialect, parent: usize, child: usize) -> ChildCon
         names: resource.names.clone(),
         select: format!(
             "select {}\n         from {}\n         where {} = {}\n         order by id",
-            columns.join(", "),
+            columns,
             dialect.ident(&resource.names.table),
             dialect.ident(&key),
             dialect.placeholder(1)
@@ -1165,8 +1168,13 @@ pub fn html_escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Text as a Rust raw string literal, `r"..."`, with enough `#` to hold any quote in it.
-fn raw_literal(text: &str) -> String {
+/// Text as a Rust string literal that keeps its line breaks: `"..."`, or a raw string
+/// (`r"..."`, `r#"..."#`) when the text holds a quote or a backslash, as SQL's `"order"` and
+/// regular expressions do.
+pub fn string_literal(text: &str) -> String {
+    if !text.contains(['"', '\\']) {
+        return format!("\"{text}\"");
+    }
     let hashes = (0..)
         .map(|n| "#".repeat(n))
         .find(|h| !text.contains(&format!("\"{h}")))
@@ -1189,6 +1197,16 @@ mod tests {
         assert_eq!(
             toml_string(r#"The "Best" \ Theater"#),
             r#""The \"Best\" \\ Theater""#
+        );
+    }
+
+    #[test]
+    fn string_literals_are_raw_only_when_they_must_be() {
+        assert_eq!(string_literal("select id"), r#""select id""#);
+        assert_eq!(string_literal(r"\.jpg$"), r#"r"\.jpg$""#);
+        assert_eq!(
+            string_literal(r#"select "order""#),
+            r##"r#"select "order""#"##
         );
     }
 

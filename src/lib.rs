@@ -1,3 +1,11 @@
+//! syllabus: generates a web back-end course, starter and solution Axum + sqlx projects for
+//! every lecture, from one YAML spec.
+//!
+//! The pipeline is parse → validate → plan → write: [`yaml`] and [`spec`] read and check the
+//! spec, [`context`] and [`plan`] turn it into files (with [`render`], [`dialect`], [`naming`]
+//! and [`lectures`]), and [`write`] is the only module that touches the disk. [`cli`] is the
+//! command line; the binary in `main.rs` only owns the exit code.
+
 pub mod cli;
 pub mod context;
 pub mod diagnostics;

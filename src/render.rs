@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 
 static TEMPLATES: Dir = include_dir!("$CARGO_MANIFEST_DIR/templates");
 
-/// Files whose names end in this are rendered; the rest are copied as they are.
+/// Templates are the files whose names end in this.
 pub const TEMPLATE_SUFFIX: &str = ".tera";
 
 fn tera() -> &'static std::result::Result<Tera, String> {
@@ -52,8 +52,7 @@ fn rust_string(value: &tera::Value, _: &HashMap<String, tera::Value>) -> tera::R
     }
 }
 
-/// `{{ sql | literal }}`: multi-line text as a Rust string literal that keeps its line breaks:
-/// `"..."`, or `r#"..."#` when the text holds a quote or a backslash (as SQL's `"order"` does).
+/// `{{ sql | literal }}`: text as a Rust string literal; see `context::string_literal`.
 fn rust_literal(
     value: &tera::Value,
     _: &HashMap<String, tera::Value>,
@@ -61,18 +60,7 @@ fn rust_literal(
     let text = value
         .as_str()
         .ok_or_else(|| tera::Error::msg("the `literal` filter takes a string"))?;
-    let hashes = if text.contains(['"', '\\']) {
-        (1..)
-            .map(|n| "#".repeat(n))
-            .find(|h| !text.contains(&format!("\"{h}")))
-            .unwrap_or_default()
-    } else {
-        String::new()
-    };
-    let raw = if hashes.is_empty() { "" } else { "r" };
-    Ok(tera::Value::String(format!(
-        "{raw}{hashes}\"{text}\"{hashes}"
-    )))
+    Ok(tera::Value::String(crate::context::string_literal(text)))
 }
 
 /// Tera's top-level error only names the template; the cause is further down the chain.
@@ -105,11 +93,6 @@ pub fn context(what: &str, context: &impl Serialize) -> Result<Context> {
         template: what.to_owned(),
         chain: chain(&e),
     })
-}
-
-/// A file copied verbatim from `templates/`.
-pub fn raw(name: &str) -> Option<&'static str> {
-    TEMPLATES.get_file(name).and_then(|f| f.contents_utf8())
 }
 
 /// Formats every Rust file among `files` exactly as `cargo fmt` will in the generated projects.

@@ -172,9 +172,3 @@ pub struct Row {
     pub values: Vec<Option<Literal>>,
     pub parent_ids: Vec<i64>,
 }
-
-impl Spec {
-    pub fn resource(&self, singular: &str) -> Option<&Resource> {
-        self.resources.iter().find(|r| r.names.singular == singular)
-    }
-}

@@ -133,7 +133,7 @@ struct Draft<'n> {
     /// Every well-formed field name, including fields whose definition has problems, so
     /// that seed rows naming them are not reported twice.
     field_names: Vec<String>,
-    belongs_to: Vec<(&'n Node, Option<&'n Node>, OnDelete)>,
+    belongs_to: Vec<(&'n Node, OnDelete)>,
     has_many: Vec<&'n Node>,
 }
 
@@ -516,11 +516,7 @@ impl Checker {
                             .and_then(|n| self.on_delete(n))
                             .unwrap_or(OnDelete::Cascade);
                         match keys.get("resource") {
-                            Some(target) => belongs_to.push((
-                                *target,
-                                keys.get("on_delete").copied(),
-                                on_delete,
-                            )),
+                            Some(target) => belongs_to.push((*target, on_delete)),
                             None => self.error(
                                 item.span,
                                 "`belongs_to` entry has no `resource`",
@@ -529,7 +525,7 @@ impl Checker {
                             ),
                         }
                     }
-                    _ => belongs_to.push((item, None, OnDelete::Cascade)),
+                    _ => belongs_to.push((item, OnDelete::Cascade)),
                 }
             }
         }
@@ -981,7 +977,7 @@ impl Checker {
 
         let mut parents: Vec<Vec<usize>> = vec![Vec::new(); drafts.len()];
         for (i, draft) in drafts.iter().enumerate() {
-            for (target, _, _) in &draft.belongs_to {
+            for (target, _) in &draft.belongs_to {
                 let Some(parent) = lookup(self, target, "belongs_to") else {
                     continue;
                 };
@@ -1022,7 +1018,7 @@ impl Checker {
                     continue;
                 };
                 let child_draft = &drafts[child];
-                let declared = child_draft.belongs_to.iter().any(|(n, _, _)| {
+                let declared = child_draft.belongs_to.iter().any(|(n, _)| {
                     n.scalar_text().as_deref() == Some(draft.names.singular.as_str())
                 });
                 if !declared {
@@ -1085,7 +1081,7 @@ impl Checker {
             }
         }
         for (i, draft) in drafts.iter_mut().enumerate() {
-            draft.belongs_to.retain(|(n, _, _)| {
+            draft.belongs_to.retain(|(n, _)| {
                 n.scalar_text()
                     .and_then(|s| index.get(&s).copied())
                     .is_some_and(|p| parents[i].contains(&p) && p != i)
@@ -1158,7 +1154,7 @@ impl Checker {
             let parents: Vec<Parent> = draft
                 .belongs_to
                 .iter()
-                .filter_map(|(n, _, on_delete)| {
+                .filter_map(|(n, on_delete)| {
                     let name = n.scalar_text()?;
                     Some(Parent {
                         resource: position[&name],
