@@ -467,36 +467,48 @@ fn resource(spec: &Spec, dialect: Dialect, index: usize, resource: &Resource) ->
     let placeholders: Vec<String> = (1..=writable.len())
         .map(|n| dialect.placeholder(n))
         .collect();
-    let assignments: Vec<String> = writable
+    let mut assignments: Vec<String> = writable
         .iter()
         .enumerate()
         .map(|(n, c)| format!("{c} = {}", dialect.placeholder(n + 1)))
         .collect();
+    assignments.push(format!("updated_at = {}", dialect.now()));
     let id_param = dialect.placeholder(writable.len() + 1);
+    let layout = SqlLayout::holding(columns.iter().chain([&table]));
+    let select = layout.list("select ", &columns, "");
+    let from = format!("from {table}");
+    let returning = layout.list("returning ", &columns, "");
     let sql = SqlContext {
         ids: format!("select id from {table} order by id"),
-        list: format!("select {columns}\n         from {table}\n         order by id"),
-        list_page: format!(
-            "select {columns}\n         from {table}\n         order by id\n         limit {} offset {}",
-            dialect.placeholder(1),
-            dialect.placeholder(2)
-        ),
-        find: format!(
-            "select {columns}\n         from {table}\n         where id = {}",
-            dialect.placeholder(1)
-        ),
-        insert: format!(
-            "insert into {table} ({})\n         values ({})\n         returning {columns}",
-            writable.join(", "),
-            placeholders.join(", ")
-        ),
-        update: format!(
-            "update {table}\n         set {}, updated_at = {}\n         where id = {id_param}\n         returning {columns}",
-            assignments.join(", "),
-            dialect.now()
-        ),
+        list: layout.statement(&[&select, &from, "order by id"]),
+        list_page: layout.statement(&[
+            &select,
+            &from,
+            "order by id",
+            &format!(
+                "limit {} offset {}",
+                dialect.placeholder(1),
+                dialect.placeholder(2)
+            ),
+        ]),
+        find: layout.statement(&[
+            &select,
+            &from,
+            &format!("where id = {}", dialect.placeholder(1)),
+        ]),
+        insert: layout.statement(&[
+            &layout.list(&format!("insert into {table} ("), &writable, ")"),
+            &layout.list("values (", &placeholders, ")"),
+            &returning,
+        ]),
+        update: layout.statement(&[
+            &format!("update {table}"),
+            &layout.list("set ", &assignments, ""),
+            &format!("where id = {id_param}"),
+            &returning,
+        ]),
         delete: format!("delete from {table} where id = {}", dialect.placeholder(1)),
-        columns,
+        columns: columns.join(", "),
         table,
     };
 
@@ -790,7 +802,7 @@ fn field(dialect: Dialect, resource: &ResourceNames, f: &Field) -> FieldContext 
 
 /// Every column of a resource's table, in table order, as SQL needs them:
 /// `id, title, ..., production_id, created_at, updated_at`.
-fn column_list(spec: &Spec, dialect: Dialect, resource: &Resource) -> String {
+fn column_list(spec: &Spec, dialect: Dialect, resource: &Resource) -> Vec<String> {
     let mut columns = vec!["id".to_owned()];
     columns.extend(resource.fields.iter().map(|f| dialect.ident(&f.names.name)));
     columns.extend(
@@ -800,7 +812,71 @@ fn column_list(spec: &Spec, dialect: Dialect, resource: &Resource) -> String {
             .map(|p| dialect.ident(&spec.resources[p.resource].names.foreign_key)),
     );
     columns.extend(["created_at".to_owned(), "updated_at".to_owned()]);
-    columns.join(", ")
+    columns
+}
+
+/// How an SQL statement is laid out in the string literal that holds it in generated Rust.
+///
+/// The literal opens at column 8 (`        "select ...`), so the statement's first line starts
+/// at column 9, and the lines after it are indented to line up with it; a literal that must be
+/// raw (`r#"`, for a quoted identifier such as `"order"`) starts two columns further right.
+/// Lines are wrapped to end by [`SQL_WIDTH`].
+#[derive(Clone, Copy)]
+struct SqlLayout {
+    margin: usize,
+}
+
+/// The longest line of an SQL statement, indentation included. It leaves room for the closing
+/// `",` or `"#,` within rustfmt's 100 columns: one longer line and rustfmt leaves the whole
+/// expression around the statement as the template wrote it.
+const SQL_WIDTH: usize = 96;
+
+impl SqlLayout {
+    /// The layout for a statement that holds `names`, as the dialect quotes them.
+    fn holding<'a>(names: impl IntoIterator<Item = &'a String>) -> Self {
+        let raw = names.into_iter().any(|name| name.contains(['"', '\\']));
+        SqlLayout {
+            margin: if raw { 11 } else { 9 },
+        }
+    }
+
+    /// Clauses of one statement, a line each.
+    fn statement(self, clauses: &[&str]) -> String {
+        clauses.join(&format!("\n{}", " ".repeat(self.margin)))
+    }
+
+    /// `head`, the `items` separated by commas, then `tail`; wrapped to [`SQL_WIDTH`], with
+    /// the lines after the first lined up under the first item:
+    ///
+    /// ```text
+    /// select id, title, genre, budget, image, director, description, ongoing, created_at,
+    ///        updated_at
+    /// ```
+    fn list(self, head: &str, items: &[String], tail: &str) -> String {
+        let align = self.margin + head.len();
+        let mut out = head.to_owned();
+        let mut column = align;
+        for (n, item) in items.iter().enumerate() {
+            let piece = if n + 1 == items.len() {
+                format!("{item}{tail}")
+            } else {
+                format!("{item},")
+            };
+            if n > 0 {
+                if column + 1 + piece.len() > SQL_WIDTH {
+                    out.push('\n');
+                    out.push_str(&" ".repeat(align));
+                    column = align;
+                } else {
+                    out.push(' ');
+                    column += 1;
+                }
+            }
+            out.push_str(&piece);
+            column += piece.len();
+        }
+        out
+    }
 }
 
 fn child(spec: &Spec, dialect: Dialect, parent: usize, child: usize) -> ChildContext {
@@ -813,6 +889,8 @@ fn child(spec: &Spec, dialect: Dialect, parent: usize, child: usize) -> ChildCon
     let link = &resource.parents[position];
     let key = spec.resources[parent].names.foreign_key.clone();
     let columns = column_list(spec, dialect, resource);
+    let table = dialect.ident(&resource.names.table);
+    let layout = SqlLayout::holding(columns.iter().chain([&table, &dialect.ident(&key)]));
     let ids = |keep: &dyn Fn(i64) -> bool| -> Vec<i64> {
         resource
             .seed
@@ -838,13 +916,12 @@ fn child(spec: &Spec, dialect: Dialect, parent: usize, child: usize) -> ChildCon
     };
     ChildContext {
         names: resource.names.clone(),
-        select: format!(
-            "select {}\n         from {}\n         where {} = {}\n         order by id",
-            columns,
-            dialect.ident(&resource.names.table),
-            dialect.ident(&key),
-            dialect.placeholder(1)
-        ),
+        select: layout.statement(&[
+            &layout.list("select ", &columns, ""),
+            &format!("from {table}"),
+            &format!("where {} = {}", dialect.ident(&key), dialect.placeholder(1)),
+            "order by id",
+        ]),
         cascade: link.on_delete == OnDelete::Cascade,
         of_first: id_list(&ids(&|p| p == 1)),
         cascade_target,
@@ -1208,6 +1285,45 @@ mod tests {
             string_literal(r#"select "order""#),
             r##"r#"select "order""#"##
         );
+    }
+
+    #[test]
+    fn wrapped_lists_fit_the_width_and_line_up_under_the_first_item() {
+        let columns: Vec<String> = (1..=12).map(|n| format!("column_{n}")).collect();
+        let layout = SqlLayout { margin: 9 };
+        let sql = layout.list("select ", &columns, "");
+        let lines: Vec<&str> = sql.lines().collect();
+        assert_eq!(lines.len(), 2, "{sql}");
+        // The first line follows the opening quote; the others carry their indentation.
+        assert!(layout.margin + lines[0].len() <= SQL_WIDTH, "{sql}");
+        assert!(lines[1].len() <= SQL_WIDTH, "{sql}");
+        assert!(lines[0].starts_with("select column_1, column_2,"), "{sql}");
+        assert!(
+            lines[1].starts_with(&format!("{}column_", " ".repeat(9 + 7))),
+            "{sql}"
+        );
+        assert!(lines[1].ends_with("column_12"), "{sql}");
+        // Nothing is lost or reordered.
+        let rejoined: Vec<&str> = sql["select ".len()..].split(',').map(str::trim).collect();
+        assert_eq!(rejoined, columns);
+    }
+
+    #[test]
+    fn a_raw_literal_moves_the_statement_right() {
+        let names = ["id".to_owned(), "\"order\"".to_owned()];
+        let layout = SqlLayout::holding(&names);
+        assert_eq!(
+            layout.statement(&["select", "from t"]),
+            "select\n           from t"
+        );
+        assert_eq!(SqlLayout::holding(&names[..1]).margin, 9);
+    }
+
+    #[test]
+    fn short_lists_stay_on_one_line_with_their_tail() {
+        let marks = vec!["?".to_owned(), "?".to_owned()];
+        let layout = SqlLayout { margin: 9 };
+        assert_eq!(layout.list("values (", &marks, ")"), "values (?, ?)");
     }
 
     #[test]

@@ -115,6 +115,9 @@ pub fn rustfmt_all(files: &mut [crate::plan::File]) -> Result<()> {
     if rust.is_empty() {
         return Ok(());
     }
+    for &i in &rust {
+        files[i].contents = wrap_comments(&files[i].contents);
+    }
     let cache = cache_dir();
     if let Some(cache) = &cache {
         let hits: Vec<Option<String>> = rust
@@ -164,6 +167,47 @@ pub fn rustfmt_all(files: &mut [crate::plan::File]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// rustfmt's limit, which comments must keep to as well.
+const MAX_WIDTH: usize = 100;
+
+/// Wraps comment lines longer than [`MAX_WIDTH`] at spaces, as `wrap_comments` would in
+/// rustfmt, where it is unstable. A comment's length depends on the names in it (a list of
+/// parents, say), which only the spec knows.
+fn wrap_comments(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    for line in code.split_inclusive('\n') {
+        let text = line.trim_end_matches('\n');
+        let body = text.trim_start();
+        let indent = &text[..text.len() - body.len()];
+        let marker_len = body.find(|c| c != '/' && c != '!').unwrap_or(body.len());
+        let (marker, words) = body.split_at(marker_len);
+        if text.chars().count() <= MAX_WIDTH || !(2..=3).contains(&marker.len()) {
+            out.push_str(line);
+            continue;
+        }
+        let prefix = format!("{indent}{marker} ");
+        let mut current = prefix.clone();
+        for word in words.split_whitespace() {
+            if current.len() > prefix.len()
+                && current.chars().count() + 1 + word.chars().count() > MAX_WIDTH
+            {
+                out.push_str(&current);
+                out.push('\n');
+                current.clone_from(&prefix);
+            }
+            if current.len() > prefix.len() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        }
+        out.push_str(&current);
+        if line.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// Where rustfmt's results are kept between runs: `$XDG_CACHE_HOME/syllabus/rustfmt` or
@@ -231,6 +275,26 @@ mod tests {
         let key = format!("{:016x}", fnv1a("fn  main(){}"));
         std::fs::write(dir.path().join(format!("{key}.in")), "something else").unwrap();
         assert_eq!(cached(dir.path(), "fn  main(){}"), None);
+    }
+
+    #[test]
+    fn long_comments_are_wrapped_at_spaces_with_their_marker() {
+        let words = "word ".repeat(30);
+        let code = format!("fn f() {{\n    /// {words}\n    let x = 1; // {words}\n}}\n");
+        let wrapped = wrap_comments(&code);
+        let lines: Vec<&str> = wrapped.lines().collect();
+        assert!(lines[1].starts_with("    /// word"), "{wrapped}");
+        assert!(lines[2].starts_with("    /// word"), "{wrapped}");
+        assert!(
+            lines[1].len() <= MAX_WIDTH && lines[2].len() <= MAX_WIDTH,
+            "{wrapped}"
+        );
+        // Code with a comment after it is left alone, and no word is lost.
+        assert!(lines[3].starts_with("    let x = 1; // word"), "{wrapped}");
+        assert_eq!(wrapped.matches("word").count(), 60);
+        // Short comments and code are unchanged.
+        let short = "// a comment\nfn main() {}\n";
+        assert_eq!(wrap_comments(short), short);
     }
 
     #[test]

@@ -60,3 +60,25 @@ fn a_course_holds_exactly_what_new_writes_for_each_project() {
         }
     }
 }
+
+/// rustfmt leaves an expression as the template wrote it when one of its lines is too long
+/// (an SQL statement in a string, say), so a long line means code nobody formatted.
+#[test]
+fn generated_code_keeps_to_rustfmt_width() {
+    for path in crate::SPECS {
+        let spec = spec(path);
+        for file in plan::course(&spec).unwrap() {
+            if !(file.path.ends_with(".rs") && file.path.contains("/src/")) {
+                continue;
+            }
+            for (n, line) in file.contents.lines().enumerate() {
+                assert!(
+                    line.chars().count() <= 100,
+                    "{path}: {}:{} is over 100 columns:\n{line}",
+                    file.path,
+                    n + 1
+                );
+            }
+        }
+    }
+}

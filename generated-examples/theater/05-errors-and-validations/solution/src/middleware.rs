@@ -21,7 +21,8 @@ pub async fn log_and_time(request: Request, next: Next) -> Response {
     // Everything inside (routing, the handler) runs here.
     let mut response = next.run(request).await;
 
-    // `as_micros` is a u128, which headers cannot hold; no request lasts long enough to overflow a u64.
+    // `as_micros` is a u128, which headers cannot hold; no request lasts long enough to overflow a
+    // u64.
     let micros = u64::try_from(start.elapsed().as_micros()).unwrap_or(u64::MAX);
     response
         .headers_mut()

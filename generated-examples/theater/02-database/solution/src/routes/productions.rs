@@ -54,7 +54,8 @@ impl Production {
 /// GET /productions: every production, in id order.
 async fn list_productions(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
     let productions: Vec<Production> = sqlx::query_as(
-        "select id, title, genre, budget, image, director, description, ongoing, created_at, updated_at
+        "select id, title, genre, budget, image, director, description, ongoing, created_at,
+                updated_at
          from productions
          order by id",
     )
@@ -78,7 +79,8 @@ async fn show_production(
 /// Loads one production, or the 404 to answer with when there is none.
 async fn find_production(db: &SqlitePool, id: i64) -> Result<Production, ApiError> {
     sqlx::query_as(
-        "select id, title, genre, budget, image, director, description, ongoing, created_at, updated_at
+        "select id, title, genre, budget, image, director, description, ongoing, created_at,
+                updated_at
          from productions
          where id = ?",
     )

@@ -64,7 +64,8 @@ async fn list_productions(
     Query(pagination): Query<Pagination>,
 ) -> Result<Json<Vec<Production>>, ApiError> {
     let productions = sqlx::query_as(
-        "select id, title, genre, budget, image, director, description, ongoing, created_at, updated_at
+        "select id, title, genre, budget, image, director, description, ongoing, created_at,
+                updated_at
          from productions
          order by id
          limit ? offset ?",
@@ -109,7 +110,8 @@ async fn create_production(
     let production: Production = sqlx::query_as(
         "insert into productions (title, genre, budget, image, director, description, ongoing)
          values (?, ?, ?, ?, ?, ?, ?)
-         returning id, title, genre, budget, image, director, description, ongoing, created_at, updated_at",
+         returning id, title, genre, budget, image, director, description, ongoing, created_at,
+                   updated_at",
     )
     .bind(input.title)
     .bind(input.genre)
@@ -136,7 +138,8 @@ async fn create_production(
 /// Loads one production, or the 404 to answer with when there is none.
 async fn find_production(db: &SqlitePool, id: i64) -> Result<Production, ApiError> {
     sqlx::query_as(
-        "select id, title, genre, budget, image, director, description, ongoing, created_at, updated_at
+        "select id, title, genre, budget, image, director, description, ongoing, created_at,
+                updated_at
          from productions
          where id = ?",
     )

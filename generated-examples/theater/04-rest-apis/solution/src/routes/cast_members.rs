@@ -135,7 +135,8 @@ async fn update_cast_member(
 
     let cast_member = sqlx::query_as(
         "update cast_members
-         set name = ?, role = ?, production_id = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+         set name = ?, role = ?, production_id = ?,
+             updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
          where id = ?
          returning id, name, role, production_id, created_at, updated_at",
     )

@@ -101,7 +101,8 @@ async fn list_productions(
     Query(pagination): Query<Pagination>,
 ) -> Result<Json<Vec<Production>>, ApiError> {
     let productions = sqlx::query_as(
-        "select id, title, genre, budget, image, director, description, ongoing, created_at, updated_at
+        "select id, title, genre, budget, image, director, description, ongoing, created_at,
+                updated_at
          from productions
          order by id
          limit ? offset ?",
@@ -146,7 +147,8 @@ async fn create_production(
     let production: Production = sqlx::query_as(
         "insert into productions (title, genre, budget, image, director, description, ongoing)
          values (?, ?, ?, ?, ?, ?, ?)
-         returning id, title, genre, budget, image, director, description, ongoing, created_at, updated_at",
+         returning id, title, genre, budget, image, director, description, ongoing, created_at,
+                   updated_at",
     )
     .bind(input.title)
     .bind(input.genre)
@@ -180,9 +182,11 @@ async fn update_production(
 
     let production = sqlx::query_as(
         "update productions
-         set title = ?, genre = ?, budget = ?, image = ?, director = ?, description = ?, ongoing = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+         set title = ?, genre = ?, budget = ?, image = ?, director = ?, description = ?,
+             ongoing = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
          where id = ?
-         returning id, title, genre, budget, image, director, description, ongoing, created_at, updated_at",
+         returning id, title, genre, budget, image, director, description, ongoing, created_at,
+                   updated_at",
     )
     .bind(production.title)
     .bind(production.genre)
@@ -222,7 +226,8 @@ async fn delete_production(
 /// Loads one production, or the 404 to answer with when there is none.
 async fn find_production(db: &SqlitePool, id: i64) -> Result<Production, ApiError> {
     sqlx::query_as(
-        "select id, title, genre, budget, image, director, description, ongoing, created_at, updated_at
+        "select id, title, genre, budget, image, director, description, ongoing, created_at,
+                updated_at
          from productions
          where id = ?",
     )

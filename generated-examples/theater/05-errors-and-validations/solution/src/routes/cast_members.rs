@@ -188,7 +188,8 @@ async fn update_cast_member(
 
     let cast_member = sqlx::query_as(
         "update cast_members
-         set name = ?, role = ?, production_id = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+         set name = ?, role = ?, production_id = ?,
+             updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
          where id = ?
          returning id, name, role, production_id, created_at, updated_at",
     )
@@ -197,10 +198,12 @@ async fn update_cast_member(
     .bind(cast_member.production_id)
     .bind(id)
     .fetch_optional(&state.db)
-    .await
-    ?
+    .await?
     // Someone may have deleted the row since we loaded it.
-    .ok_or(AppError::NotFound { resource: "cast member", id })?;
+    .ok_or(AppError::NotFound {
+        resource: "cast member",
+        id,
+    })?;
 
     Ok(Json(cast_member))
 }

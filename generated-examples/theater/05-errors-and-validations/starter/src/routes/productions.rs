@@ -162,7 +162,8 @@ async fn list_productions(
     AppQuery(pagination): AppQuery<Pagination>,
 ) -> Result<Json<Vec<Production>>, AppError> {
     let productions = sqlx::query_as(
-        "select id, title, genre, budget, image, director, description, ongoing, created_at, updated_at
+        "select id, title, genre, budget, image, director, description, ongoing, created_at,
+                updated_at
          from productions
          order by id
          limit ? offset ?",
@@ -170,8 +171,7 @@ async fn list_productions(
     .bind(pagination.limit())
     .bind(pagination.offset())
     .fetch_all(&state.db)
-    .await
-    ?;
+    .await?;
 
     Ok(Json(productions))
 }
@@ -207,7 +207,8 @@ async fn create_production(
     let production: Production = sqlx::query_as(
         "insert into productions (title, genre, budget, image, director, description, ongoing)
          values (?, ?, ?, ?, ?, ?, ?)
-         returning id, title, genre, budget, image, director, description, ongoing, created_at, updated_at",
+         returning id, title, genre, budget, image, director, description, ongoing, created_at,
+                   updated_at",
     )
     .bind(input.title)
     .bind(input.genre)
@@ -219,8 +220,7 @@ async fn create_production(
     // to a column the insert leaves out. So the default is applied here.
     .bind(input.ongoing.unwrap_or(true))
     .fetch_one(&state.db)
-    .await
-    ?;
+    .await?;
 
     // 201 Created, and where the new production lives.
     let location = format!("/productions/{}", production.id);
@@ -242,9 +242,11 @@ async fn update_production(
 
     let production = sqlx::query_as(
         "update productions
-         set title = ?, genre = ?, budget = ?, image = ?, director = ?, description = ?, ongoing = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+         set title = ?, genre = ?, budget = ?, image = ?, director = ?, description = ?,
+             ongoing = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
          where id = ?
-         returning id, title, genre, budget, image, director, description, ongoing, created_at, updated_at",
+         returning id, title, genre, budget, image, director, description, ongoing, created_at,
+                   updated_at",
     )
     .bind(production.title)
     .bind(production.genre)
@@ -255,10 +257,12 @@ async fn update_production(
     .bind(production.ongoing)
     .bind(id)
     .fetch_optional(&state.db)
-    .await
-    ?
+    .await?
     // Someone may have deleted the row since we loaded it.
-    .ok_or(AppError::NotFound { resource: "production", id })?;
+    .ok_or(AppError::NotFound {
+        resource: "production",
+        id,
+    })?;
 
     Ok(Json(production))
 }
@@ -286,13 +290,16 @@ async fn delete_production(
 /// Loads one production, or the 404 to answer with when there is none.
 async fn find_production(db: &SqlitePool, id: i64) -> Result<Production, AppError> {
     sqlx::query_as(
-        "select id, title, genre, budget, image, director, description, ongoing, created_at, updated_at
+        "select id, title, genre, budget, image, director, description, ongoing, created_at,
+                updated_at
          from productions
          where id = ?",
     )
     .bind(id)
     .fetch_optional(db)
-    .await
-    ?
-    .ok_or(AppError::NotFound { resource: "production", id })
+    .await?
+    .ok_or(AppError::NotFound {
+        resource: "production",
+        id,
+    })
 }
