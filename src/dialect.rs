@@ -276,6 +276,20 @@ impl Dialect {
         }
     }
 
+    /// The Rust type of one connection, as taken from the pool for several queries in a row.
+    pub fn connection_type(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "SqliteConnection",
+        }
+    }
+
+    /// The trait of what runs a query: the pool, or one connection taken from it.
+    pub fn executor_trait(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "SqliteExecutor",
+        }
+    }
+
     /// The Rust type that configures the connection pool.
     pub fn pool_options_type(self) -> &'static str {
         match self {

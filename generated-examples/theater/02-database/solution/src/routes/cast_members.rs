@@ -7,7 +7,7 @@ use axum::{
 };
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
-use sqlx::{FromRow, SqlitePool};
+use sqlx::{FromRow, SqliteExecutor};
 
 use super::{ApiError, db_error, not_found};
 use crate::AppState;
@@ -68,7 +68,9 @@ async fn show_cast_member(
 }
 
 /// Loads one cast member, or the 404 to answer with when there is none.
-async fn find_cast_member(db: &SqlitePool, id: i64) -> Result<CastMember, ApiError> {
+///
+/// `db` is the pool (`&state.db`) or one connection taken from it (`&mut *conn`).
+async fn find_cast_member(db: impl SqliteExecutor<'_>, id: i64) -> Result<CastMember, ApiError> {
     sqlx::query_as(
         "select id, name, role, production_id, created_at, updated_at
          from cast_members

@@ -7,7 +7,7 @@ use axum::{
 };
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
-use sqlx::{FromRow, SqlitePool};
+use sqlx::{FromRow, SqliteExecutor};
 
 use super::{ApiError, db_error, not_found};
 use crate::AppState;
@@ -77,7 +77,9 @@ async fn show_production(
 }
 
 /// Loads one production, or the 404 to answer with when there is none.
-async fn find_production(db: &SqlitePool, id: i64) -> Result<Production, ApiError> {
+///
+/// `db` is the pool (`&state.db`) or one connection taken from it (`&mut *conn`).
+async fn find_production(db: impl SqliteExecutor<'_>, id: i64) -> Result<Production, ApiError> {
     sqlx::query_as(
         "select id, title, genre, budget, image, director, description, ongoing, created_at,
                 updated_at

@@ -7,7 +7,7 @@ use axum::{
 };
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
-use sqlx::{FromRow, SqlitePool};
+use sqlx::{FromRow, SqliteExecutor};
 
 use super::{ApiError, db_error, not_found};
 use crate::AppState;
@@ -69,7 +69,9 @@ async fn show_production(
 }
 
 /// Loads one production, or the 404 to answer with when there is none.
-async fn find_production(db: &SqlitePool, id: i64) -> Result<Production, ApiError> {
+///
+/// `db` is the pool (`&state.db`) or one connection taken from it (`&mut *conn`).
+async fn find_production(db: impl SqliteExecutor<'_>, id: i64) -> Result<Production, ApiError> {
     // Exercise: select the row with `sqlx::query_as` and `fetch_optional`, turn a database
     // error into a response with `.map_err(db_error)?`, and a missing row into
     // `not_found("production", id)`.

@@ -8,7 +8,7 @@ use axum::{
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqlitePool};
+use sqlx::{FromRow, SqliteExecutor};
 
 use super::{ApiError, Pagination, db_error, not_found};
 use crate::AppState;
@@ -75,7 +75,9 @@ async fn create_cast_member(
 }
 
 /// Loads one cast member, or the 404 to answer with when there is none.
-async fn find_cast_member(db: &SqlitePool, id: i64) -> Result<CastMember, ApiError> {
+///
+/// `db` is the pool (`&state.db`) or one connection taken from it (`&mut *conn`).
+async fn find_cast_member(db: impl SqliteExecutor<'_>, id: i64) -> Result<CastMember, ApiError> {
     // Exercise: select the row with `sqlx::query_as` and `fetch_optional`, turn a database
     // error into a response with `.map_err(db_error)?`, and a missing row into
     // `not_found("cast member", id)`.

@@ -8,7 +8,7 @@ use axum::{
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqlitePool};
+use sqlx::{FromRow, SqliteExecutor};
 
 use super::{ApiError, Pagination, cast_members::CastMember, db_error, not_found};
 use crate::AppState;
@@ -73,8 +73,9 @@ async fn show_production(
     State(state): State<AppState>,
     Path(id): Path<i64>,
 ) -> Result<Json<ProductionWithCastMembers>, ApiError> {
-    // Exercise: load the production (404 if there is none), then its cast members in id order,
-    // and answer with both in one `ProductionWithCastMembers`.
+    // Exercise: take one connection with `state.db.acquire()`, load the production on it
+    // (404 if there is none), then its cast members in id order, and answer with both in one
+    // `ProductionWithCastMembers`.
     todo!("show production {id} with its children")
 }
 
@@ -90,7 +91,9 @@ async fn create_production(
 }
 
 /// Loads one production, or the 404 to answer with when there is none.
-async fn find_production(db: &SqlitePool, id: i64) -> Result<Production, ApiError> {
+///
+/// `db` is the pool (`&state.db`) or one connection taken from it (`&mut *conn`).
+async fn find_production(db: impl SqliteExecutor<'_>, id: i64) -> Result<Production, ApiError> {
     // Exercise: select the row with `sqlx::query_as` and `fetch_optional`, turn a database
     // error into a response with `.map_err(db_error)?`, and a missing row into
     // `not_found("production", id)`.

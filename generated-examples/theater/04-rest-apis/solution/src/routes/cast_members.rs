@@ -8,7 +8,7 @@ use axum::{
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqlitePool};
+use sqlx::{FromRow, SqliteExecutor};
 
 use super::{ApiError, Pagination, db_error, not_found};
 use crate::AppState;
@@ -131,7 +131,10 @@ async fn update_cast_member(
     Path(id): Path<i64>,
     Json(patch): Json<CastMemberPatch>,
 ) -> Result<Json<CastMember>, ApiError> {
-    let cast_member = patch.apply_to(find_cast_member(&state.db, id).await?);
+    // Loading and saving run on one connection: the pool checks each connection it gets back
+    // with a round trip to SQLite, so one checkout costs less than one per query.
+    let mut conn = state.db.acquire().await.map_err(db_error)?;
+    let cast_member = patch.apply_to(find_cast_member(&mut *conn, id).await?);
 
     let cast_member = sqlx::query_as(
         "update cast_members
@@ -144,7 +147,7 @@ async fn update_cast_member(
     .bind(cast_member.role)
     .bind(cast_member.production_id)
     .bind(id)
-    .fetch_optional(&state.db)
+    .fetch_optional(&mut *conn)
     .await
     .map_err(db_error)?
     // Someone may have deleted the row since we loaded it.
@@ -171,7 +174,9 @@ async fn delete_cast_member(
 }
 
 /// Loads one cast member, or the 404 to answer with when there is none.
-async fn find_cast_member(db: &SqlitePool, id: i64) -> Result<CastMember, ApiError> {
+///
+/// `db` is the pool (`&state.db`) or one connection taken from it (`&mut *conn`).
+async fn find_cast_member(db: impl SqliteExecutor<'_>, id: i64) -> Result<CastMember, ApiError> {
     sqlx::query_as(
         "select id, name, role, production_id, created_at, updated_at
          from cast_members

@@ -8,7 +8,7 @@ use axum::{
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqlitePool};
+use sqlx::{FromRow, SqliteExecutor};
 
 use super::{ApiError, Pagination, db_error, not_found};
 use crate::AppState;
@@ -131,8 +131,9 @@ async fn update_cast_member(
     Path(id): Path<i64>,
     Json(patch): Json<CastMemberPatch>,
 ) -> Result<Json<CastMember>, ApiError> {
-    // Exercise: load the row (404 if missing), apply the patch with `apply_to`, write every
-    // column back with `update ... returning` (set `updated_at` too) and answer with the row.
+    // Exercise: on one connection (`state.db.acquire()`), load the row (404 if missing), apply
+    // the patch with `apply_to`, write every column back with `update ... returning` (set
+    // `updated_at` too) and answer with the row.
     todo!("update cast member {id}")
 }
 
@@ -147,7 +148,9 @@ async fn delete_cast_member(
 }
 
 /// Loads one cast member, or the 404 to answer with when there is none.
-async fn find_cast_member(db: &SqlitePool, id: i64) -> Result<CastMember, ApiError> {
+///
+/// `db` is the pool (`&state.db`) or one connection taken from it (`&mut *conn`).
+async fn find_cast_member(db: impl SqliteExecutor<'_>, id: i64) -> Result<CastMember, ApiError> {
     sqlx::query_as(
         "select id, name, role, production_id, created_at, updated_at
          from cast_members

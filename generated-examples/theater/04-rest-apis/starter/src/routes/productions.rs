@@ -8,7 +8,7 @@ use axum::{
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqlitePool};
+use sqlx::{FromRow, SqliteExecutor};
 
 use super::{ApiError, Pagination, cast_members::CastMember, db_error, not_found, nullable};
 use crate::AppState;
@@ -121,7 +121,11 @@ async fn show_production(
     State(state): State<AppState>,
     Path(id): Path<i64>,
 ) -> Result<Json<ProductionWithCastMembers>, ApiError> {
-    let production = find_production(&state.db, id).await?;
+    // Several queries in a row run on one connection from the pool. The pool checks each
+    // connection it gets back with a round trip to SQLite, so giving it back once is cheaper
+    // than after every query.
+    let mut conn = state.db.acquire().await.map_err(db_error)?;
+    let production = find_production(&mut *conn, id).await?;
     let cast_members = sqlx::query_as(
         "select id, name, role, production_id, created_at, updated_at
          from cast_members
@@ -129,7 +133,7 @@ async fn show_production(
          order by id",
     )
     .bind(id)
-    .fetch_all(&state.db)
+    .fetch_all(&mut *conn)
     .await
     .map_err(db_error)?;
 
@@ -178,8 +182,9 @@ async fn update_production(
     Path(id): Path<i64>,
     Json(patch): Json<ProductionPatch>,
 ) -> Result<Json<Production>, ApiError> {
-    // Exercise: load the row (404 if missing), apply the patch with `apply_to`, write every
-    // column back with `update ... returning` (set `updated_at` too) and answer with the row.
+    // Exercise: on one connection (`state.db.acquire()`), load the row (404 if missing), apply
+    // the patch with `apply_to`, write every column back with `update ... returning` (set
+    // `updated_at` too) and answer with the row.
     todo!("update production {id}")
 }
 
@@ -194,7 +199,9 @@ async fn delete_production(
 }
 
 /// Loads one production, or the 404 to answer with when there is none.
-async fn find_production(db: &SqlitePool, id: i64) -> Result<Production, ApiError> {
+///
+/// `db` is the pool (`&state.db`) or one connection taken from it (`&mut *conn`).
+async fn find_production(db: impl SqliteExecutor<'_>, id: i64) -> Result<Production, ApiError> {
     sqlx::query_as(
         "select id, title, genre, budget, image, director, description, ongoing, created_at,
                 updated_at

@@ -8,7 +8,7 @@ use axum::{
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqlitePool};
+use sqlx::{FromRow, SqliteConnection, SqliteExecutor};
 
 use super::Pagination;
 use crate::{
@@ -79,7 +79,7 @@ impl CastMemberPatch {
 
 impl NewCastMember {
     /// Checks every rule of the spec and reports every broken one, not only the first.
-    async fn validate(&self, db: &SqlitePool) -> Result<(), AppError> {
+    async fn validate(&self, conn: &mut SqliteConnection) -> Result<(), AppError> {
         let mut errors = FieldErrors::default();
         if self.name.is_none() {
             errors.add("name", "is required");
@@ -93,7 +93,7 @@ impl NewCastMember {
                 let exists: bool =
                     sqlx::query_scalar("select exists(select 1 from productions where id = ?)")
                         .bind(production_id)
-                        .fetch_one(db)
+                        .fetch_one(&mut *conn)
                         .await?;
                 if !exists {
                     errors.add("production_id", "must be the id of an existing production");
@@ -106,13 +106,13 @@ impl NewCastMember {
 
 impl CastMemberPatch {
     /// Checks the rules of the fields sent; a field left out keeps its stored, valid value.
-    async fn validate(&self, db: &SqlitePool) -> Result<(), AppError> {
+    async fn validate(&self, conn: &mut SqliteConnection) -> Result<(), AppError> {
         let mut errors = FieldErrors::default();
         if let Some(production_id) = self.production_id {
             let exists: bool =
                 sqlx::query_scalar("select exists(select 1 from productions where id = ?)")
                     .bind(production_id)
-                    .fetch_one(db)
+                    .fetch_one(&mut *conn)
                     .await?;
             if !exists {
                 errors.add("production_id", "must be the id of an existing production");
@@ -155,8 +155,9 @@ async fn create_cast_member(
     State(state): State<AppState>,
     AppJson(input): AppJson<NewCastMember>,
 ) -> Result<(StatusCode, [(HeaderName, String); 1], Json<CastMember>), AppError> {
-    // A `production_id` with no row breaks a foreign key: `db_error` makes that a 422.
-    input.validate(&state.db).await?;
+    // The checks query the database too: they and the insert run on one connection.
+    let mut conn = state.db.acquire().await?;
+    input.validate(&mut conn).await?;
     let cast_member: CastMember = sqlx::query_as(
         "insert into cast_members (name, role, production_id)
          values (?, ?, ?)
@@ -165,7 +166,7 @@ async fn create_cast_member(
     .bind(input.name)
     .bind(input.role)
     .bind(input.production_id)
-    .fetch_one(&state.db)
+    .fetch_one(&mut *conn)
     .await?;
 
     // 201 Created, and where the new cast member lives.
@@ -183,8 +184,11 @@ async fn update_cast_member(
     AppPath(id): AppPath<i64>,
     AppJson(patch): AppJson<CastMemberPatch>,
 ) -> Result<Json<CastMember>, AppError> {
-    patch.validate(&state.db).await?;
-    let cast_member = patch.apply_to(find_cast_member(&state.db, id).await?);
+    // Loading and saving run on one connection: the pool checks each connection it gets back
+    // with a round trip to SQLite, so one checkout costs less than one per query.
+    let mut conn = state.db.acquire().await?;
+    patch.validate(&mut conn).await?;
+    let cast_member = patch.apply_to(find_cast_member(&mut *conn, id).await?);
 
     let cast_member = sqlx::query_as(
         "update cast_members
@@ -197,7 +201,7 @@ async fn update_cast_member(
     .bind(cast_member.role)
     .bind(cast_member.production_id)
     .bind(id)
-    .fetch_optional(&state.db)
+    .fetch_optional(&mut *conn)
     .await?
     // Someone may have deleted the row since we loaded it.
     .ok_or(AppError::NotFound {
@@ -228,7 +232,9 @@ async fn delete_cast_member(
 }
 
 /// Loads one cast member, or the 404 to answer with when there is none.
-async fn find_cast_member(db: &SqlitePool, id: i64) -> Result<CastMember, AppError> {
+///
+/// `db` is the pool (`&state.db`) or one connection taken from it (`&mut *conn`).
+async fn find_cast_member(db: impl SqliteExecutor<'_>, id: i64) -> Result<CastMember, AppError> {
     sqlx::query_as(
         "select id, name, role, production_id, created_at, updated_at
          from cast_members
