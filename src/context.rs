@@ -264,8 +264,6 @@ pub struct SampleContext {
     pub delete_needs_more: bool,
     /// The id the first row created after the seed rows gets.
     pub created_id: i64,
-    /// `create_body` with each parent's key pointing at a row that does not exist.
-    pub missing_parent: Vec<String>,
     /// A valid body for POST, with every field and parent: `"title": "Title 2", ...`.
     pub create_body: String,
     /// The same body with only the required fields and parents.
@@ -280,8 +278,6 @@ pub struct SampleContext {
     pub patch_expect: String,
     /// A field the patch leaves alone, and its seed value (if any).
     pub untouched: Option<(String, String)>,
-    /// `create_body` without the first required field.
-    pub missing_required_body: String,
 }
 
 pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectContext {
@@ -996,12 +992,13 @@ fn check_test(spec: &Spec, dialect: Dialect, contexts: &[ResourceContext]) -> Op
                 literals.push("1".into());
             }
             Some(CheckTest {
-                sql: format!(
-                    "insert into {} ({}) values ({})",
-                    ctx.sql.table,
-                    columns.join(", "),
-                    literals.join(", ")
-                ),
+                sql: {
+                    let layout = SqlLayout::holding(columns.iter().chain([&ctx.sql.table]));
+                    layout.statement(&[
+                        &layout.list(&format!("insert into {} (", ctx.sql.table), &columns, ")"),
+                        &layout.list("values (", &literals, ")"),
+                    ])
+                },
                 table: ctx.names.table.clone(),
                 field: ctx.fields[at].names.name.clone(),
                 rule: case.rule,
@@ -1163,16 +1160,6 @@ fn samples(spec: &Spec, resource: &Resource) -> SampleContext {
         .skip(1)
         .zip(first_row.map(|r| &r.values[1..]).unwrap_or(&[]))
         .find_map(|(f, v)| v.as_ref().map(|v| (f.names.name.clone(), rust_literal(v))));
-    let missing_required_body = match resource.fields.iter().find(|f| f.rules.required) {
-        Some(req) => json_pairs(
-            &full
-                .iter()
-                .filter(|(k, _)| *k != req.names.name)
-                .cloned()
-                .collect::<Vec<_>>(),
-        ),
-        None => json_pairs(&full),
-    };
     let n = resource.seed.len() as i64;
     let first_item_html =
         first_row.and_then(|row| {
@@ -1193,22 +1180,6 @@ fn samples(spec: &Spec, resource: &Resource) -> SampleContext {
     let restricted = restricted_ids(spec, index);
     // A seed row nothing forbids deleting, or else the first extra row, which has no children.
     let seed_delete_id = (1..=n).find(|id| !restricted.contains(id));
-    let missing_parent = parents
-        .iter()
-        .map(|(key, _)| {
-            let pairs: Vec<(String, String)> = full
-                .iter()
-                .map(|(k, v)| {
-                    if k == key {
-                        (k.clone(), "999".to_owned())
-                    } else {
-                        (k.clone(), v.clone())
-                    }
-                })
-                .collect();
-            json_pairs(&pairs)
-        })
-        .collect();
     SampleContext {
         first,
         ids: id_list(&(1..=n).collect::<Vec<_>>()),
@@ -1218,7 +1189,6 @@ fn samples(spec: &Spec, resource: &Resource) -> SampleContext {
         delete_id: seed_delete_id.unwrap_or(n + 1),
         delete_needs_more: seed_delete_id.is_none(),
         created_id: n + 1,
-        missing_parent,
         create_body: json_pairs(&full),
         create_minimal_body: json_pairs(&minimal),
         create_expect: full,
@@ -1227,7 +1197,6 @@ fn samples(spec: &Spec, resource: &Resource) -> SampleContext {
         patch_body: json_pairs(&[(patched.names.name.clone(), patch_value.clone())]),
         patch_expect: patch_value,
         untouched,
-        missing_required_body,
     }
 }
 

@@ -6,7 +6,7 @@ use axum::{
     http::{HeaderMap, Method, Request, StatusCode, header},
 };
 use http_body_util::BodyExt;
-use serde_json::Value;
+use serde_json::{Value, json};
 use sqlx::{SqlitePool, sqlite::SqlitePoolOptions};
 use theater::{AppState, db};
 use tower::ServiceExt;
@@ -141,4 +141,28 @@ pub fn ids(rows: &Value) -> Vec<i64> {
         .iter()
         .map(|row| row["id"].as_i64().expect("an integer id"))
         .collect()
+}
+
+/// A valid body for `POST /productions`: a value for every field. Tests change or remove keys to
+/// make it invalid.
+pub fn new_production() -> Value {
+    json!({
+        "title": "Title 2",
+        "genre": "Musical",
+        "budget": 101.0,
+        "image": "image2.jpg",
+        "director": "Director 2",
+        "description": "The description of production 2.",
+        "ongoing": true,
+    })
+}
+
+/// A valid body for `POST /cast_members`: a value for every field, and parents that exist once the
+/// sample data is in. Tests change or remove keys to make it invalid.
+pub fn new_cast_member() -> Value {
+    json!({
+        "name": "Name 2",
+        "role": "Role 2",
+        "production_id": 1,
+    })
 }

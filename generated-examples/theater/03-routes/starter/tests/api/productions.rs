@@ -3,7 +3,7 @@
 use axum::http::StatusCode;
 use serde_json::json;
 
-use crate::helpers::{TestApp, ids};
+use crate::helpers::{TestApp, ids, new_production};
 
 #[tokio::test]
 async fn list_productions_returns_every_row_in_id_order() {
@@ -106,9 +106,7 @@ async fn show_production_returns_404_json_for_a_missing_row() {
 async fn create_production_returns_201_with_location() {
     let app = TestApp::new().await;
 
-    let response = app
-        .post("/productions", json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true }))
-        .await;
+    let response = app.post("/productions", new_production()).await;
 
     assert_eq!(response.status, StatusCode::CREATED);
     let production = response.json();
@@ -152,10 +150,10 @@ async fn create_production_applies_the_defaults() {
 async fn create_production_returns_422_when_a_required_field_is_missing() {
     let app = TestApp::new().await;
 
-    // No `title`.
-    let response = app
-        .post("/productions", json!({ "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true }))
-        .await;
+    let mut body = new_production();
+    body.as_object_mut().unwrap().remove("title");
+
+    let response = app.post("/productions", body).await;
 
     assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(response.text().contains("title"));

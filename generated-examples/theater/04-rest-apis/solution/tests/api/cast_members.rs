@@ -3,7 +3,7 @@
 use axum::http::StatusCode;
 use serde_json::json;
 
-use crate::helpers::{TestApp, ids};
+use crate::helpers::{TestApp, ids, new_cast_member};
 
 #[tokio::test]
 async fn list_cast_members_returns_every_row_in_id_order() {
@@ -91,12 +91,7 @@ async fn create_cast_member_returns_201_with_location() {
     let app = TestApp::new().await;
     app.seed().await;
 
-    let response = app
-        .post(
-            "/cast_members",
-            json!({ "name": "Name 2", "role": "Role 2", "production_id": 1 }),
-        )
-        .await;
+    let response = app.post("/cast_members", new_cast_member()).await;
 
     assert_eq!(response.status, StatusCode::CREATED);
     let cast_member = response.json();
@@ -119,13 +114,10 @@ async fn create_cast_member_returns_422_when_a_required_field_is_missing() {
     let app = TestApp::new().await;
     app.seed().await;
 
-    // No `name`.
-    let response = app
-        .post(
-            "/cast_members",
-            json!({ "role": "Role 2", "production_id": 1 }),
-        )
-        .await;
+    let mut body = new_cast_member();
+    body.as_object_mut().unwrap().remove("name");
+
+    let response = app.post("/cast_members", body).await;
 
     assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(response.text().contains("name"));
@@ -136,12 +128,10 @@ async fn create_cast_member_returns_422_for_a_missing_production() {
     let app = TestApp::new().await;
     app.seed().await;
 
-    let response = app
-        .post(
-            "/cast_members",
-            json!({ "name": "Name 2", "role": "Role 2", "production_id": 999 }),
-        )
-        .await;
+    let mut body = new_cast_member();
+    body["production_id"] = json!(999);
+
+    let response = app.post("/cast_members", body).await;
 
     assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(response.json()["error"].is_string());

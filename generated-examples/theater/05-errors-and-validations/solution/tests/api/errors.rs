@@ -10,7 +10,7 @@ use axum::{
 };
 use serde_json::json;
 
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, new_production};
 
 /// A request with a body that `TestApp::post` could not send: not JSON, or unlabelled.
 fn raw_post(path: &str, content_type: Option<&str>, body: String) -> Request<Body> {
@@ -52,7 +52,7 @@ async fn a_value_of_the_wrong_type_gets_a_422_in_the_error_shape() {
 async fn a_body_without_a_json_content_type_gets_a_415_in_the_error_shape() {
     let app = TestApp::new().await;
 
-    let request = raw_post("/productions", None, json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true }).to_string());
+    let request = raw_post("/productions", None, new_production().to_string());
     let response = app.call(request).await;
 
     assert_eq!(response.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
@@ -62,7 +62,7 @@ async fn a_body_without_a_json_content_type_gets_a_415_in_the_error_shape() {
 #[tokio::test]
 async fn an_unknown_field_gets_a_422_in_the_error_shape() {
     let app = TestApp::new().await;
-    let mut body = json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true });
+    let mut body = new_production();
     body["nonsense"] = json!(1);
 
     let response = app.post("/productions", body).await;
@@ -148,9 +148,14 @@ async fn check_constraints_refuse_a_row_that_skips_validation() {
 
     // Straight into the database, past the Rust validation: `title` breaks its
     // `max_length` rule, and the CHECK constraint of the migration refuses it.
-    let result = sqlx::query("insert into productions (title, genre, budget, image, director, description, ongoing) values ('Title 1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'Musical', 101.0, 'image2.jpg', 'Director 2', 'The description of production 2.', true)")
-        .execute(&app.db)
-        .await;
+    let result = sqlx::query(
+        "insert into productions (title, genre, budget, image, director, description, ongoing)
+         values ('Title 1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+                 'Musical', 101.0, 'image2.jpg', 'Director 2',
+                 'The description of production 2.', true)",
+    )
+    .execute(&app.db)
+    .await;
 
     let err = result.expect_err("the database refuses the row");
     let refused = err

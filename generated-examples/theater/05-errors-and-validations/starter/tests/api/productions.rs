@@ -3,7 +3,7 @@
 use axum::http::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, ids};
+use crate::helpers::{TestApp, ids, new_production};
 
 #[tokio::test]
 async fn list_productions_returns_every_row_in_id_order() {
@@ -106,9 +106,7 @@ async fn show_production_returns_404_json_for_a_missing_row() {
 async fn create_production_returns_201_with_location() {
     let app = TestApp::new().await;
 
-    let response = app
-        .post("/productions", json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true }))
-        .await;
+    let response = app.post("/productions", new_production()).await;
 
     assert_eq!(response.status, StatusCode::CREATED);
     let production = response.json();
@@ -152,10 +150,10 @@ async fn create_production_applies_the_defaults() {
 async fn create_production_returns_422_when_a_required_field_is_missing() {
     let app = TestApp::new().await;
 
-    // No `title`.
-    let response = app
-        .post("/productions", json!({ "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true }))
-        .await;
+    let mut body = new_production();
+    body.as_object_mut().unwrap().remove("title");
+
+    let response = app.post("/productions", body).await;
 
     assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(response.text().contains("title"));
@@ -249,7 +247,7 @@ async fn delete_production_returns_404_for_a_missing_row() {
 #[tokio::test]
 async fn create_production_rejects_title_over_max_length() {
     let app = TestApp::new().await;
-    let mut body = json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true });
+    let mut body = new_production();
     body["title"] = json!(
         "Title 1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
     );
@@ -266,7 +264,7 @@ async fn create_production_rejects_title_over_max_length() {
 #[tokio::test]
 async fn create_production_accepts_title_at_max_length() {
     let app = TestApp::new().await;
-    let mut body = json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true });
+    let mut body = new_production();
     body["title"] = json!(
         "Title 1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
     );
@@ -285,7 +283,7 @@ async fn create_production_accepts_title_at_max_length() {
 #[tokio::test]
 async fn create_production_requires_title() {
     let app = TestApp::new().await;
-    let mut body = json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true });
+    let mut body = new_production();
     body.as_object_mut().unwrap().remove("title");
 
     let response = app.post("/productions", body).await;
@@ -313,7 +311,7 @@ async fn update_production_rejects_title_over_max_length() {
 #[tokio::test]
 async fn create_production_rejects_genre_not_among_its_options() {
     let app = TestApp::new().await;
-    let mut body = json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true });
+    let mut body = new_production();
     body["genre"] = json!("Dramax");
 
     let response = app.post("/productions", body).await;
@@ -328,7 +326,7 @@ async fn create_production_rejects_genre_not_among_its_options() {
 #[tokio::test]
 async fn create_production_requires_genre() {
     let app = TestApp::new().await;
-    let mut body = json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true });
+    let mut body = new_production();
     body.as_object_mut().unwrap().remove("genre");
 
     let response = app.post("/productions", body).await;
@@ -356,7 +354,7 @@ async fn update_production_rejects_genre_not_among_its_options() {
 #[tokio::test]
 async fn create_production_rejects_budget_below_min() {
     let app = TestApp::new().await;
-    let mut body = json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true });
+    let mut body = new_production();
     body["budget"] = json!(99.5);
 
     let response = app.post("/productions", body).await;
@@ -371,7 +369,7 @@ async fn create_production_rejects_budget_below_min() {
 #[tokio::test]
 async fn create_production_accepts_budget_at_min() {
     let app = TestApp::new().await;
-    let mut body = json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true });
+    let mut body = new_production();
     body["budget"] = json!(100.0);
 
     let response = app.post("/productions", body).await;
@@ -397,7 +395,7 @@ async fn update_production_rejects_budget_below_min() {
 #[tokio::test]
 async fn create_production_rejects_image_not_matching_its_pattern() {
     let app = TestApp::new().await;
-    let mut body = json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true });
+    let mut body = new_production();
     body["image"] = json!("not matching");
 
     let response = app.post("/productions", body).await;
@@ -428,7 +426,7 @@ async fn update_production_rejects_image_not_matching_its_pattern() {
 #[tokio::test]
 async fn create_production_reports_every_broken_rule_at_once() {
     let app = TestApp::new().await;
-    let mut body = json!({ "title": "Title 2", "genre": "Musical", "budget": 101.0, "image": "image2.jpg", "director": "Director 2", "description": "The description of production 2.", "ongoing": true });
+    let mut body = new_production();
     body["title"] = json!(
         "Title 1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
     );
