@@ -134,9 +134,12 @@ pub fn rustfmt_all(files: &mut [crate::plan::File]) -> Result<()> {
     let inputs: Vec<String> = rust.iter().map(|&i| files[i].contents.clone()).collect();
     let scratch = tempfile::tempdir()?;
     let mut roots = Vec::new();
+    let mut made = std::collections::HashSet::new();
     for &i in &rust {
         let path = scratch.path().join(&files[i].path);
-        if let Some(dir) = path.parent() {
+        if let Some(dir) = path.parent()
+            && made.insert(dir.to_owned())
+        {
             fs_err::create_dir_all(dir)?;
         }
         fs_err::write(&path, &files[i].contents)?;
@@ -237,25 +240,29 @@ fn fnv1a(text: &str) -> u64 {
     })
 }
 
+/// One entry per formatted file, named by the hash of its input: the input's length in bytes
+/// on the first line, then the input, then rustfmt's output. One file per entry, not two,
+/// because opening files is most of what a warm run costs.
+fn entry_path(cache: &std::path::Path, input: &str) -> std::path::PathBuf {
+    cache.join(format!("{:016x}.fmt", fnv1a(input)))
+}
+
 fn cached(cache: &std::path::Path, input: &str) -> Option<String> {
-    let key = format!("{:016x}", fnv1a(input));
-    let stored_input = std::fs::read_to_string(cache.join(format!("{key}.in"))).ok()?;
-    (stored_input == input)
-        .then(|| std::fs::read_to_string(cache.join(format!("{key}.rs"))).ok())
-        .flatten()
+    let entry = std::fs::read_to_string(entry_path(cache, input)).ok()?;
+    let (length, rest) = entry.split_once('\n')?;
+    let length: usize = length.parse().ok()?;
+    let (stored_input, output) = (rest.get(..length)?, rest.get(length..)?);
+    (stored_input == input).then(|| output.to_owned())
 }
 
 /// Best effort: a cache that cannot be written only means formatting again next time.
-/// Each file is written under a temporary name and renamed, so that another `syllabus`
-/// running at the same time never reads half of one; the input goes last, as the seal.
+/// The entry is written under a temporary name and renamed, so that another `syllabus`
+/// running at the same time never reads half of one.
 fn remember(cache: &std::path::Path, input: &str, output: &str) {
-    let key = format!("{:016x}", fnv1a(input));
-    let put = |name: String, text: &str| {
-        let temporary = cache.join(format!("{name}.{}.tmp", std::process::id()));
-        std::fs::write(&temporary, text)
-            .and_then(|()| std::fs::rename(&temporary, cache.join(name)))
-    };
-    let _ = put(format!("{key}.rs"), output).and_then(|()| put(format!("{key}.in"), input));
+    let entry = entry_path(cache, input);
+    let temporary = entry.with_extension(format!("{}.tmp", std::process::id()));
+    let text = format!("{}\n{input}{output}", input.len());
+    let _ = std::fs::write(&temporary, text).and_then(|()| std::fs::rename(&temporary, &entry));
 }
 
 #[cfg(test)]
@@ -272,8 +279,11 @@ mod tests {
         );
         assert_eq!(cached(dir.path(), "fn main(){}"), None);
         // An entry whose input does not match (as after a hash collision) is not used.
-        let key = format!("{:016x}", fnv1a("fn  main(){}"));
-        std::fs::write(dir.path().join(format!("{key}.in")), "something else").unwrap();
+        let entry = entry_path(dir.path(), "fn  main(){}");
+        std::fs::write(&entry, "12\nsomething elsefn main() {}\n").unwrap();
+        assert_eq!(cached(dir.path(), "fn  main(){}"), None);
+        // Nor is a truncated entry.
+        std::fs::write(&entry, "12\nfn  ma").unwrap();
         assert_eq!(cached(dir.path(), "fn  main(){}"), None);
     }
 

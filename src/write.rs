@@ -51,9 +51,13 @@ pub fn write_tree(files: &[File], target: &Path, force: bool) -> Result<()> {
                 format!("cannot create a folder in `{}`: {e}", parent.display()),
             ))
         })?;
+    // Each folder is made once, not once per file in it.
+    let mut made = BTreeSet::new();
     for file in files {
         let path = staging.path().join(&file.path);
-        if let Some(dir) = path.parent() {
+        if let Some(dir) = path.parent()
+            && made.insert(dir.to_owned())
+        {
             fs::create_dir_all(dir)?;
         }
         fs::write(&path, &file.contents)?;
