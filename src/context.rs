@@ -308,14 +308,8 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
         title_html: html_escape(&spec.title),
         log_filter: format!("{}=debug,tower_http=info", spec.app.krate),
         any_parents: spec.resources.iter().any(|r| !r.parents.is_empty()),
-        any_unique: spec
-            .resources
-            .iter()
-            .any(|r| r.fields.iter().any(|f| f.rules.unique)),
-        any_pattern: spec
-            .resources
-            .iter()
-            .any(|r| r.fields.iter().any(|f| f.rules.pattern.is_some())),
+        any_unique: resources.iter().any(|r| r.any_unique),
+        any_pattern: resources.iter().any(|r| r.any_pattern),
         any_email: resources.iter().any(|r| r.any_email),
         any_url: resources.iter().any(|r| r.any_url),
         description_toml: toml_string(&format!(
@@ -594,6 +588,7 @@ fn resource(spec: &Spec, dialect: Dialect, index: usize, resource: &Resource) ->
         .map(|f| f.names.clone());
 
     let more_rows = more_rows(spec, dialect, resource, &fields, &parents);
+    let any_unique = resource.fields.iter().any(|f| f.rules.unique);
     let mut has_checks = false;
     let mut checked_columns: Vec<String> = resource
         .fields
@@ -614,12 +609,11 @@ fn resource(spec: &Spec, dialect: Dialect, index: usize, resource: &Resource) ->
         .map(|f| f.names.name.clone())
         .collect();
     ResourceContext {
-        validate_needs_db: resource.fields.iter().any(|f| f.rules.unique)
-            || !resource.parents.is_empty(),
+        validate_needs_db: any_unique || !resource.parents.is_empty(),
         fields_with_cases,
         checked_columns,
         has_checks,
-        any_unique: resource.fields.iter().any(|f| f.rules.unique),
+        any_unique,
         any_pattern: resource.fields.iter().any(|f| f.rules.pattern.is_some()),
         any_email: resource.fields.iter().any(|f| f.ty == FieldType::Email),
         any_url: resource.fields.iter().any(|f| f.ty == FieldType::Url),
@@ -832,11 +826,14 @@ struct SqlLayout {
 const SQL_WIDTH: usize = 96;
 
 impl SqlLayout {
-    /// The layout for a statement that holds `names`, as the dialect quotes them.
+    /// The layout for a statement that holds `names`, as the dialect quotes them: the text
+    /// starts after the literal's opening (`"`, `r"` or `r#"`), as `string_literal` writes it.
     fn holding<'a>(names: impl IntoIterator<Item = &'a String>) -> Self {
-        let raw = names.into_iter().any(|name| name.contains(['"', '\\']));
+        let names: Vec<&str> = names.into_iter().map(String::as_str).collect();
+        let literal = string_literal(&names.join(" "));
+        let opening = literal.find('"').map_or(1, |quote| quote + 1);
         SqlLayout {
-            margin: if raw { 11 } else { 9 },
+            margin: 8 + opening,
         }
     }
 
@@ -1290,6 +1287,8 @@ mod tests {
             "select\n           from t"
         );
         assert_eq!(SqlLayout::holding(&names[..1]).margin, 9);
+        // A backslash alone needs `r"`, one column less than `r#"`.
+        assert_eq!(SqlLayout::holding(&[r"a\b".to_owned()]).margin, 10);
     }
 
     #[test]

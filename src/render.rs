@@ -133,20 +133,12 @@ pub fn rustfmt_all(files: &mut [crate::plan::File]) -> Result<()> {
     }
     let inputs: Vec<String> = rust.iter().map(|&i| files[i].contents.clone()).collect();
     let scratch = tempfile::tempdir()?;
-    let mut roots = Vec::new();
-    let mut made = std::collections::HashSet::new();
-    for &i in &rust {
-        let path = scratch.path().join(&files[i].path);
-        if let Some(dir) = path.parent()
-            && made.insert(dir.to_owned())
-        {
-            fs_err::create_dir_all(dir)?;
-        }
-        fs_err::write(&path, &files[i].contents)?;
-        if path.ends_with("lib.rs") || path.ends_with("main.rs") {
-            roots.push(path);
-        }
-    }
+    crate::write::lay_out(rust.iter().map(|&i| &files[i]), scratch.path())?;
+    let roots: Vec<std::path::PathBuf> = rust
+        .iter()
+        .map(|&i| scratch.path().join(&files[i].path))
+        .filter(|path| path.ends_with("lib.rs") || path.ends_with("main.rs"))
+        .collect();
     let output = Command::new("rustfmt")
         .args(["--edition", "2024", "--quiet"])
         .args(&roots)

@@ -51,17 +51,7 @@ pub fn write_tree(files: &[File], target: &Path, force: bool) -> Result<()> {
                 format!("cannot create a folder in `{}`: {e}", parent.display()),
             ))
         })?;
-    // Each folder is made once, not once per file in it.
-    let mut made = BTreeSet::new();
-    for file in files {
-        let path = staging.path().join(&file.path);
-        if let Some(dir) = path.parent()
-            && made.insert(dir.to_owned())
-        {
-            fs::create_dir_all(dir)?;
-        }
-        fs::write(&path, &file.contents)?;
-    }
+    lay_out(files, staging.path())?;
     let fresh = staging.keep();
     if exists {
         // Move the old tree aside first, so that it can be put back if the swap fails.
@@ -80,6 +70,22 @@ pub fn write_tree(files: &[File], target: &Path, force: bool) -> Result<()> {
     } else if let Err(err) = fs::rename(&fresh, target) {
         let _ = fs::remove_dir_all(&fresh);
         return Err(err.into());
+    }
+    Ok(())
+}
+
+/// Writes `files` under `root`, which must exist, making each folder once rather than once per
+/// file in it.
+pub fn lay_out<'a>(files: impl IntoIterator<Item = &'a File>, root: &Path) -> Result<()> {
+    let mut made = BTreeSet::new();
+    for file in files {
+        let path = root.join(&file.path);
+        if let Some(dir) = path.parent()
+            && made.insert(dir.to_owned())
+        {
+            fs::create_dir_all(dir)?;
+        }
+        fs::write(&path, &file.contents)?;
     }
     Ok(())
 }
