@@ -14,6 +14,13 @@ pub enum Dialect {
     Sqlite,
 }
 
+/// How the engine's build is configured: an environment variable its `-sys` crate reads.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct EngineBuild {
+    pub variable: &'static str,
+    pub flags: &'static str,
+}
+
 /// SQLite's keywords (https://sqlite.org/lang_keywords.html). An identifier among them is quoted.
 const SQLITE_KEYWORDS: &[&str] = &[
     "abort",
@@ -294,6 +301,22 @@ impl Dialect {
     pub fn pool_options_type(self) -> &'static str {
         match self {
             Dialect::Sqlite => "SqlitePoolOptions",
+        }
+    }
+
+    /// Compile-time options for a database engine that is built into the binary, set through
+    /// the generated `.cargo/config.toml`; `None` for a server the app only connects to.
+    ///
+    /// `SQLITE_DEFAULT_MEMSTATUS=0` is on SQLite's list of recommended options: the memory
+    /// statistics it turns off take a lock shared by every connection on each allocation, and
+    /// sqlx runs each connection on a thread of its own, so they contend for it. (The option
+    /// before it on that list, `SQLITE_THREADSAFE=0`, is for one thread only, which sqlx is not.)
+    pub fn engine_build(self) -> Option<EngineBuild> {
+        match self {
+            Dialect::Sqlite => Some(EngineBuild {
+                variable: "LIBSQLITE3_FLAGS",
+                flags: "-DSQLITE_DEFAULT_MEMSTATUS=0",
+            }),
         }
     }
 

@@ -68,6 +68,10 @@ fn database(c: &ProjectContext) -> bool {
     c.has.database
 }
 
+fn engine_build(c: &ProjectContext) -> bool {
+    c.has.database && c.dialect.engine_build.is_some()
+}
+
 fn in_memory(c: &ProjectContext) -> bool {
     c.has.in_memory_data
 }
@@ -90,6 +94,7 @@ fn checks(c: &ProjectContext) -> bool {
 
 const FILES: &[Entry] = &[
     entry("project/Cargo.toml", "Cargo.toml", always),
+    entry("project/cargo/config.toml", ".cargo/config.toml", engine_build),
     entry("project/README.md", "README.md", always),
     entry("project/env.example", ".env.example", always),
     entry("project/gitignore", ".gitignore", always),

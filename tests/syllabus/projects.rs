@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
+use syllabus::dialect::Dialect;
 use syllabus::lectures::{LECTURES, Lecture, Variant, exercise_test_prefixes};
 use syllabus::spec::Spec;
 
@@ -79,6 +80,7 @@ fn check_project(spec: &Spec, lecture: &Lecture, variant: Variant, dir: &Path) -
                 problems.push(format!("{label}: cargo test failed: {failed:?}\n{out}"));
             }
             eprintln!("{label}: {} tests pass", passed.len());
+            problems.extend(engine_build_applied(&label, spec, dir));
         }
         Variant::Starter => {
             let (ok, out) = cargo(dir, &["build", "--all-targets"]);
@@ -113,6 +115,25 @@ fn check_project(spec: &Spec, lecture: &Lecture, variant: Variant, dir: &Path) -
         }
     }
     problems
+}
+
+/// A project with `.cargo/config.toml` must have been built with it: SQLite lists the options
+/// it was compiled with as strings in the binary, which `cargo test` has just built.
+fn engine_build_applied(label: &str, spec: &Spec, dir: &Path) -> Option<String> {
+    let engine = Dialect::Sqlite.engine_build()?;
+    let config = fs_err::read_to_string(dir.join(".cargo/config.toml")).ok()?;
+    let setting = format!("{} = \"{}\"", engine.variable, engine.flags);
+    if !config.contains(&setting) {
+        return Some(format!("{label}: .cargo/config.toml does not set {setting}"));
+    }
+    let flags = engine.flags;
+    let binary = crate::repo("target/generated-projects/debug").join(&spec.app.package);
+    let built = fs_err::read(&binary).unwrap_or_default();
+    flags
+        .split_whitespace()
+        .map(|flag| flag.trim_start_matches("-DSQLITE_"))
+        .find(|option| !built.windows(option.len()).any(|w| w == option.as_bytes()))
+        .map(|option| format!("{label}: {} was built without {option}", binary.display()))
 }
 
 #[test]
