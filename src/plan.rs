@@ -94,7 +94,11 @@ fn checks(c: &ProjectContext) -> bool {
 
 const FILES: &[Entry] = &[
     entry("project/Cargo.toml", "Cargo.toml", always),
-    entry("project/cargo/config.toml", ".cargo/config.toml", engine_build),
+    entry(
+        "project/cargo/config.toml",
+        ".cargo/config.toml",
+        engine_build,
+    ),
     entry("project/README.md", "README.md", always),
     entry("project/env.example", ".env.example", always),
     entry("project/gitignore", ".gitignore", always),

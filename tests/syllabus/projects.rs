@@ -124,7 +124,9 @@ fn engine_build_applied(label: &str, spec: &Spec, dir: &Path) -> Option<String> 
     let config = fs_err::read_to_string(dir.join(".cargo/config.toml")).ok()?;
     let setting = format!("{} = \"{}\"", engine.variable, engine.flags);
     if !config.contains(&setting) {
-        return Some(format!("{label}: .cargo/config.toml does not set {setting}"));
+        return Some(format!(
+            "{label}: .cargo/config.toml does not set {setting}"
+        ));
     }
     let flags = engine.flags;
     let binary = crate::repo("target/generated-projects/debug").join(&spec.app.package);
