@@ -463,13 +463,31 @@ fn resource(spec: &Spec, dialect: Dialect, index: usize, resource: &Resource) ->
     let placeholders: Vec<String> = (1..=writable.len())
         .map(|n| dialect.placeholder(n))
         .collect();
+    // PATCH changes only the columns the body names, in one statement. A column that cannot
+    // be null keeps its value when the bound value is null (`coalesce`); one that can be null
+    // takes two values, whether the key was sent and the new value, which may be null.
+    let nullable = fields
+        .iter()
+        .map(|f| f.nullable)
+        .chain(parents.iter().map(|p| p.nullable));
+    let mut bound = 0;
+    let mut param = || {
+        bound += 1;
+        dialect.placeholder(bound)
+    };
     let mut assignments: Vec<String> = writable
         .iter()
-        .enumerate()
-        .map(|(n, c)| format!("{c} = {}", dialect.placeholder(n + 1)))
+        .zip(nullable)
+        .map(|(c, nullable)| {
+            if nullable {
+                format!("{c} = case when {} then {} else {c} end", param(), param())
+            } else {
+                format!("{c} = coalesce({}, {c})", param())
+            }
+        })
         .collect();
     assignments.push(format!("updated_at = {}", dialect.now()));
-    let id_param = dialect.placeholder(writable.len() + 1);
+    let id_param = param();
     let layout = SqlLayout::holding(columns.iter().chain([&table]));
     let select = layout.list("select ", &columns, "");
     let from = format!("from {table}");

@@ -57,18 +57,6 @@ struct CastMemberPatch {
     production_id: Option<i64>,
 }
 
-impl CastMemberPatch {
-    /// Returns `cast_member` with the sent fields replaced and the rest untouched.
-    fn apply_to(self, cast_member: CastMember) -> CastMember {
-        CastMember {
-            name: self.name.unwrap_or(cast_member.name),
-            role: self.role.unwrap_or(cast_member.role),
-            production_id: self.production_id.unwrap_or(cast_member.production_id),
-            ..cast_member
-        }
-    }
-}
-
 /// GET /cast_members: every cast member in id order, or one page of them.
 async fn list_cast_members(
     State(state): State<AppState>,
@@ -131,9 +119,9 @@ async fn update_cast_member(
     Path(id): Path<i64>,
     Json(patch): Json<CastMemberPatch>,
 ) -> Result<Json<CastMember>, ApiError> {
-    // Exercise: on one connection (`state.db.acquire()`), load the row (404 if missing), apply
-    // the patch with `apply_to`, write every column back with `update ... returning` (set
-    // `updated_at` too) and answer with the row.
+    // Exercise: change only the columns the body names, with one `update ... returning` (set
+    // `updated_at` too), and answer with the row, or a 404 when no row has that id.
+    // `name = coalesce(?, name)` keeps the stored value when the bound value is `None`.
     todo!("update cast member {id}")
 }
 

@@ -70,22 +70,6 @@ struct ProductionPatch {
     ongoing: Option<bool>,
 }
 
-impl ProductionPatch {
-    /// Returns `production` with the sent fields replaced and the rest untouched.
-    fn apply_to(self, production: Production) -> Production {
-        Production {
-            title: self.title.unwrap_or(production.title),
-            genre: self.genre.unwrap_or(production.genre),
-            budget: self.budget.unwrap_or(production.budget),
-            image: self.image.unwrap_or(production.image),
-            director: self.director.unwrap_or(production.director),
-            description: self.description.unwrap_or(production.description),
-            ongoing: self.ongoing.unwrap_or(production.ongoing),
-            ..production
-        }
-    }
-}
-
 /// `GET /productions/{id}` answers with the production and its cast members in one object.
 #[derive(Serialize)]
 struct ProductionWithCastMembers {
@@ -182,9 +166,12 @@ async fn update_production(
     Path(id): Path<i64>,
     Json(patch): Json<ProductionPatch>,
 ) -> Result<Json<Production>, ApiError> {
-    // Exercise: on one connection (`state.db.acquire()`), load the row (404 if missing), apply
-    // the patch with `apply_to`, write every column back with `update ... returning` (set
-    // `updated_at` too) and answer with the row.
+    // Exercise: change only the columns the body names, with one `update ... returning` (set
+    // `updated_at` too), and answer with the row, or a 404 when no row has that id.
+    // `title = coalesce(?, title)` keeps the stored value when the bound value is `None`.
+    // A column that may be null takes two values, whether the key was sent and the new one:
+    // `budget = case when ? then ? else budget end`, bound with
+    // `patch.budget.is_some()` and `patch.budget.flatten()`.
     todo!("update production {id}")
 }
 

@@ -65,18 +65,6 @@ struct CastMemberPatch {
     production_id: Option<i64>,
 }
 
-impl CastMemberPatch {
-    /// Returns `cast_member` with the sent fields replaced and the rest untouched.
-    fn apply_to(self, cast_member: CastMember) -> CastMember {
-        CastMember {
-            name: self.name.unwrap_or(cast_member.name),
-            role: self.role.unwrap_or(cast_member.role),
-            production_id: self.production_id.unwrap_or(cast_member.production_id),
-            ..cast_member
-        }
-    }
-}
-
 impl NewCastMember {
     /// Checks every rule of the spec and reports every broken one, not only the first.
     async fn validate(&self, conn: &mut SqliteConnection) -> Result<(), AppError> {
@@ -184,26 +172,26 @@ async fn update_cast_member(
     AppPath(id): AppPath<i64>,
     AppJson(patch): AppJson<CastMemberPatch>,
 ) -> Result<Json<CastMember>, AppError> {
-    // Loading and saving run on one connection: the pool checks each connection it gets back
-    // with a round trip to SQLite, so one checkout costs less than one per query.
+    // The checks and the update run on one connection: the pool checks each connection it
+    // gets back with a round trip to SQLite, so one checkout costs less than one per query.
     let mut conn = state.db.acquire().await?;
     patch.validate(&mut conn).await?;
-    let cast_member = patch.apply_to(find_cast_member(&mut *conn, id).await?);
-
+    // One statement reads and writes the row, so two PATCHes at once cannot undo each other's
+    // changes. `coalesce(?, column)` keeps the stored value where the body has no key.
     let cast_member = sqlx::query_as(
         "update cast_members
-         set name = ?, role = ?, production_id = ?,
+         set name = coalesce(?, name), role = coalesce(?, role),
+             production_id = coalesce(?, production_id),
              updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
          where id = ?
          returning id, name, role, production_id, created_at, updated_at",
     )
-    .bind(cast_member.name)
-    .bind(cast_member.role)
-    .bind(cast_member.production_id)
+    .bind(patch.name)
+    .bind(patch.role)
+    .bind(patch.production_id)
     .bind(id)
     .fetch_optional(&mut *conn)
     .await?
-    // Someone may have deleted the row since we loaded it.
     .ok_or(AppError::NotFound {
         resource: "cast member",
         id,

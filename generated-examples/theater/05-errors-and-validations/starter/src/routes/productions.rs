@@ -81,22 +81,6 @@ struct ProductionPatch {
     ongoing: Option<bool>,
 }
 
-impl ProductionPatch {
-    /// Returns `production` with the sent fields replaced and the rest untouched.
-    fn apply_to(self, production: Production) -> Production {
-        Production {
-            title: self.title.unwrap_or(production.title),
-            genre: self.genre.unwrap_or(production.genre),
-            budget: self.budget.unwrap_or(production.budget),
-            image: self.image.unwrap_or(production.image),
-            director: self.director.unwrap_or(production.director),
-            description: self.description.unwrap_or(production.description),
-            ongoing: self.ongoing.unwrap_or(production.ongoing),
-            ..production
-        }
-    }
-}
-
 /// `GET /productions/{id}` answers with the production and its cast members in one object.
 #[derive(Serialize)]
 struct ProductionWithCastMembers {
@@ -242,30 +226,36 @@ async fn update_production(
     AppJson(patch): AppJson<ProductionPatch>,
 ) -> Result<Json<Production>, AppError> {
     patch.validate()?;
-    // Loading and saving run on one connection: the pool checks each connection it gets back
-    // with a round trip to SQLite, so one checkout costs less than one per query.
-    let mut conn = state.db.acquire().await?;
-    let production = patch.apply_to(find_production(&mut *conn, id).await?);
-
+    // One statement reads and writes the row, so two PATCHes at once cannot undo each other's
+    // changes. `coalesce(?, column)` keeps the stored value where the body has no key.
+    // A column that may be null takes two values: whether the key was sent, then the new value,
+    // which may be null.
     let production = sqlx::query_as(
         "update productions
-         set title = ?, genre = ?, budget = ?, image = ?, director = ?, description = ?,
-             ongoing = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+         set title = coalesce(?, title), genre = coalesce(?, genre),
+             budget = case when ? then ? else budget end,
+             image = case when ? then ? else image end,
+             director = case when ? then ? else director end,
+             description = case when ? then ? else description end,
+             ongoing = coalesce(?, ongoing), updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
          where id = ?
          returning id, title, genre, budget, image, director, description, ongoing, created_at,
                    updated_at",
     )
-    .bind(production.title)
-    .bind(production.genre)
-    .bind(production.budget)
-    .bind(production.image)
-    .bind(production.director)
-    .bind(production.description)
-    .bind(production.ongoing)
+    .bind(patch.title)
+    .bind(patch.genre)
+    .bind(patch.budget.is_some())
+    .bind(patch.budget.flatten())
+    .bind(patch.image.is_some())
+    .bind(patch.image.flatten())
+    .bind(patch.director.is_some())
+    .bind(patch.director.flatten())
+    .bind(patch.description.is_some())
+    .bind(patch.description.flatten())
+    .bind(patch.ongoing)
     .bind(id)
-    .fetch_optional(&mut *conn)
+    .fetch_optional(&state.db)
     .await?
-    // Someone may have deleted the row since we loaded it.
     .ok_or(AppError::NotFound {
         resource: "production",
         id,
