@@ -184,11 +184,12 @@ pub fn run(command: Command) -> Result<String> {
                         files.len()
                     ));
                 }
+                let count = differences.len();
                 let mut report = format!(
-                    "`{}` differs from what `{}` generates ({} files):\n",
+                    "`{}` differs from what `{}` generates ({count} file{}):\n",
                     target.display(),
                     spec.display(),
-                    differences.len()
+                    if count == 1 { "" } else { "s" }
                 );
                 for line in differences.iter().take(50) {
                     report.push_str(&format!("  {line}\n"));

@@ -242,7 +242,24 @@ fn build_check_passes_on_fresh_output_and_reports_drift() {
             "changed:  02-database/solution/seed.sql",
         ))
         .stderr(predicate::str::contains("missing:  README.md"))
-        .stderr(predicate::str::contains("extra:    stray.txt"));
+        .stderr(predicate::str::contains("extra:    stray.txt"))
+        .stderr(predicate::str::contains("(3 files)"));
+
+    // Drift in a hidden folder is found too, and one difference is counted as one file.
+    syllabus()
+        .args(["build", "specs/theater.yaml", "--force", "-o"])
+        .arg(&target)
+        .assert()
+        .success();
+    std::fs::remove_file(target.join("03-routes/starter/.cargo/config.toml")).unwrap();
+    syllabus()
+        .args(["build", "specs/theater.yaml", "--check", "-o"])
+        .arg(&target)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "(1 file):\n  missing:  03-routes/starter/.cargo/config.toml",
+        ));
 }
 
 #[test]
