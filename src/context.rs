@@ -105,6 +105,8 @@ pub struct ResourceContext {
     pub first_required: Option<FieldNames>,
     /// A field whose column is nullable, for the "clear with null" test.
     pub first_nullable: Option<FieldNames>,
+    /// The columns the update exercise shows its two kinds of assignment with.
+    pub update_examples: UpdateExamples,
     /// The migration file name, e.g. `0001_create_productions.sql`.
     pub migration: String,
     /// `insert into ... values ...;` of this table's part of `more_rows_sql`.
@@ -179,6 +181,19 @@ pub struct CaseContext {
     pub bad: String,
     pub boundary: Option<String>,
     pub message: String,
+}
+
+/// A column that cannot be null and one that can, each as SQL and as a `patch` field.
+#[derive(Debug, Serialize)]
+pub struct UpdateExamples {
+    pub kept: Option<ColumnExample>,
+    pub cleared: Option<ColumnExample>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ColumnExample {
+    pub sql: String,
+    pub ident: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -607,6 +622,15 @@ fn resource(spec: &Spec, dialect: Dialect, index: usize, resource: &Resource) ->
         .find(|f| f.nullable())
         .map(|f| f.names.clone());
 
+    let example = |f: &FieldContext| ColumnExample {
+        sql: f.sql.clone(),
+        ident: f.names.ident.clone(),
+    };
+    let update_examples = UpdateExamples {
+        kept: fields.iter().find(|f| !f.nullable).map(example),
+        cleared: fields.iter().find(|f| f.nullable).map(example),
+    };
+
     let more_rows = more_rows(spec, dialect, resource, &fields, &parents);
     let any_unique = resource.fields.iter().any(|f| f.rules.unique);
     let mut has_checks = false;
@@ -647,6 +671,7 @@ fn resource(spec: &Spec, dialect: Dialect, index: usize, resource: &Resource) ->
             .any(|f| f.rules.default.is_some() && !f.rules.required),
         first_required,
         first_nullable,
+        update_examples,
         samples: samples(spec, resource),
         fields,
         parents,
