@@ -247,6 +247,9 @@ pub struct SqlContext {
     pub find: String,
     pub insert: String,
     pub update: String,
+    /// What the update handler binds to each placeholder of `update`, in order: `patch.title`,
+    /// `patch.budget.is_some()`, `patch.budget.flatten()`, ..., `id`.
+    pub update_binds: Vec<String>,
     pub delete: String,
 }
 
@@ -480,29 +483,33 @@ fn resource(spec: &Spec, dialect: Dialect, index: usize, resource: &Resource) ->
         .collect();
     // PATCH changes only the columns the body names, in one statement. A column that cannot
     // be null keeps its value when the bound value is null (`coalesce`); one that can be null
-    // takes two values, whether the key was sent and the new value, which may be null.
-    let nullable = fields
+    // takes two values, whether the key was sent and the new value, which may be null. Each
+    // placeholder and the value the handler binds to it are made together, so they cannot
+    // drift apart.
+    let patched = fields
         .iter()
-        .map(|f| f.nullable)
-        .chain(parents.iter().map(|p| p.nullable));
-    let mut bound = 0;
-    let mut param = || {
-        bound += 1;
-        dialect.placeholder(bound)
+        .map(|f| (&f.names.ident, f.nullable))
+        .chain(parents.iter().map(|p| (&p.key, p.nullable)));
+    let mut update_binds = Vec::new();
+    let mut bind = |value: String| {
+        update_binds.push(value);
+        dialect.placeholder(update_binds.len())
     };
     let mut assignments: Vec<String> = writable
         .iter()
-        .zip(nullable)
-        .map(|(c, nullable)| {
+        .zip(patched)
+        .map(|(c, (ident, nullable))| {
             if nullable {
-                format!("{c} = case when {} then {} else {c} end", param(), param())
+                let sent = bind(format!("patch.{ident}.is_some()"));
+                let value = bind(format!("patch.{ident}.flatten()"));
+                format!("{c} = case when {sent} then {value} else {c} end")
             } else {
-                format!("{c} = coalesce({}, {c})", param())
+                format!("{c} = coalesce({}, {c})", bind(format!("patch.{ident}")))
             }
         })
         .collect();
     assignments.push(format!("updated_at = {}", dialect.now()));
-    let id_param = param();
+    let id_param = bind("id".to_owned());
     let layout = SqlLayout::holding(columns.iter().chain([&table]));
     let select = layout.list("select ", &columns, "");
     let from = format!("from {table}");
@@ -536,6 +543,7 @@ fn resource(spec: &Spec, dialect: Dialect, index: usize, resource: &Resource) ->
             &format!("where id = {id_param}"),
             &returning,
         ]),
+        update_binds,
         delete: format!("delete from {table} where id = {}", dialect.placeholder(1)),
         columns: columns.join(", "),
         table,
@@ -616,19 +624,16 @@ fn resource(spec: &Spec, dialect: Dialect, index: usize, resource: &Resource) ->
         .iter()
         .find(|f| f.rules.required)
         .map(|f| f.names.clone());
-    let first_nullable = resource
-        .fields
-        .iter()
-        .find(|f| f.nullable())
-        .map(|f| f.names.clone());
-
+    // The "clear with null" test and the update exercise use the same nullable field.
+    let nullable_field = fields.iter().find(|f| f.nullable);
+    let first_nullable = nullable_field.map(|f| f.names.clone());
     let example = |f: &FieldContext| ColumnExample {
         sql: f.sql.clone(),
         ident: f.names.ident.clone(),
     };
     let update_examples = UpdateExamples {
         kept: fields.iter().find(|f| !f.nullable).map(example),
-        cleared: fields.iter().find(|f| f.nullable).map(example),
+        cleared: nullable_field.map(example),
     };
 
     let more_rows = more_rows(spec, dialect, resource, &fields, &parents);
@@ -1341,6 +1346,43 @@ mod tests {
         let marks = vec!["?".to_owned(), "?".to_owned()];
         let layout = SqlLayout { margin: 9 };
         assert_eq!(layout.list("values (", &marks, ")"), "values (?, ?)");
+    }
+
+    #[test]
+    fn each_placeholder_of_the_update_has_its_bound_value() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("specs/festival.yaml");
+        let spec = crate::cli::load(&path).unwrap();
+        let lecture = &crate::lectures::LECTURES[3];
+        let context = project(&spec, lecture, Variant::Solution);
+        let mut nullable_seen = false;
+        for r in &context.resources {
+            let binds = &r.sql.update_binds;
+            assert_eq!(
+                r.sql.update.matches('?').count(),
+                binds.len(),
+                "{}",
+                r.sql.update
+            );
+            assert_eq!(binds.last().map(String::as_str), Some("id"));
+            for f in &r.fields {
+                let ident = &f.names.ident;
+                let expected: Vec<String> = if f.nullable {
+                    nullable_seen = true;
+                    vec![
+                        format!("patch.{ident}.is_some()"),
+                        format!("patch.{ident}.flatten()"),
+                    ]
+                } else {
+                    vec![format!("patch.{ident}")]
+                };
+                let at = binds.iter().position(|b| *b == expected[0]).unwrap();
+                assert_eq!(binds[at..at + expected.len()], expected[..], "{binds:?}");
+            }
+        }
+        assert!(
+            nullable_seen,
+            "the spec must have a nullable field for this test to mean much"
+        );
     }
 
     #[test]

@@ -128,10 +128,10 @@ fn engine_build_applied(label: &str, spec: &Spec, dir: &Path) -> Option<String> 
             "{label}: .cargo/config.toml does not set {setting}"
         ));
     }
-    let flags = engine.flags;
     let binary = crate::repo("target/generated-projects/debug").join(&spec.app.package);
     let built = fs_err::read(&binary).unwrap_or_default();
-    flags
+    engine
+        .flags
         .split_whitespace()
         .map(|flag| flag.trim_start_matches("-DSQLITE_"))
         .find(|option| !built.windows(option.len()).any(|w| w == option.as_bytes()))
