@@ -8,7 +8,8 @@ use clap::{Args, Parser, Subcommand};
 use crate::diagnostics::SpecErrors;
 use crate::error::{Error, Result};
 use crate::lectures::{LECTURES, Lecture, Variant, lecture};
-use crate::spec::{Spec, parse_and_validate};
+use crate::spec::{Problem, Spec, parse_and_validate};
+use crate::yaml::Span;
 use crate::{diff, plan, write};
 
 #[derive(Debug, Parser)]
@@ -68,6 +69,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  syllabus diff specs/theater.yaml --from 3 --to 4   (what lecture 4 adds)\n  syllabus diff specs/theater.yaml --lecture 4       (the exercise: starter → solution)"
     )]
+    #[command(group = clap::ArgGroup::new("what").required(true).args(["from", "lecture"]))]
     Diff {
         /// The YAML spec
         spec: PathBuf,
@@ -78,7 +80,7 @@ pub enum Command {
         #[arg(long, requires = "from")]
         to: Option<u8>,
         /// Diff this lecture's starter against its solution
-        #[arg(long, short, required_unless_present = "from")]
+        #[arg(long, short)]
         lecture: Option<u8>,
     },
 }
@@ -95,17 +97,46 @@ pub struct Output {
 
 /// Reads and validates a spec file.
 pub fn load(path: &Path) -> Result<Spec> {
-    let source = std::fs::read_to_string(path).map_err(|source| Error::ReadSpec {
+    let bytes = std::fs::read(path).map_err(|source| Error::ReadSpec {
         path: path.to_owned(),
         source,
     })?;
-    parse_and_validate(&source).map_err(|problems| {
+    let invalid = |source: String, problems| {
         Error::Spec(SpecErrors {
             path: path.display().to_string(),
             source: Arc::new(source),
             problems,
         })
-    })
+    };
+    let source = match String::from_utf8(bytes) {
+        Ok(source) => source,
+        Err(err) => {
+            let problem = not_utf8(&err);
+            // The text before the bad byte is kept as it is, so the span still points at it.
+            let shown = String::from_utf8_lossy(err.as_bytes()).into_owned();
+            return Err(invalid(shown, vec![problem]));
+        }
+    };
+    parse_and_validate(&source).map_err(|problems| invalid(source, problems))
+}
+
+/// The problem of a spec that is not UTF-8, located at its first bad byte.
+fn not_utf8(err: &std::string::FromUtf8Error) -> Problem {
+    let at = err.utf8_error().valid_up_to();
+    let byte = err.as_bytes()[at];
+    Problem {
+        message: format!("the spec is not UTF-8: byte 0x{byte:02X} cannot start a character here"),
+        // The report shows the bad byte as U+FFFD, which takes three bytes.
+        span: Span {
+            offset: at,
+            len: char::REPLACEMENT_CHARACTER.len_utf8(),
+        },
+        label: "this byte".into(),
+        help: Some(
+            "save the file as UTF-8 (YAML specs must be UTF-8; `iconv -f latin1 -t utf-8` converts Latin-1)"
+                .into(),
+        ),
+    }
 }
 
 fn find_lecture(number: u8) -> Result<&'static Lecture> {
@@ -120,10 +151,11 @@ pub fn run(command: Command) -> Result<String> {
     match command {
         Command::Check { spec } => {
             let model = load(&spec)?;
+            let count = model.resources.len();
             Ok(format!(
-                "{} is valid: {} resources ({})\n",
+                "{} is valid: {count} resource{} ({})\n",
                 spec.display(),
-                model.resources.len(),
+                if count == 1 { "" } else { "s" },
                 model
                     .resources
                     .iter()
@@ -176,6 +208,9 @@ pub fn run(command: Command) -> Result<String> {
                 .output
                 .unwrap_or_else(|| PathBuf::from(format!("{}-course", model.app.package)));
             if check {
+                if !target.is_dir() {
+                    return Err(Error::NothingToCheck(target));
+                }
                 let differences = write::compare_tree(&files, &target)?;
                 if differences.is_empty() {
                     return Ok(format!(
@@ -217,6 +252,9 @@ pub fn run(command: Command) -> Result<String> {
             let model = load(&spec)?;
             match (from, to, lecture) {
                 (Some(from), Some(to), _) => {
+                    if from == to {
+                        return Err(Error::SameLecture(from));
+                    }
                     let (a, b) = (find_lecture(from)?, find_lecture(to)?);
                     let old = plan::project(&model, a, Variant::Solution)?;
                     let new = plan::project(&model, b, Variant::Solution)?;

@@ -23,6 +23,17 @@ pub enum Error {
     #[error("`{0}` already exists and is not empty")]
     TargetNotEmpty(PathBuf),
 
+    #[error("`{0}` is a file, not a folder")]
+    TargetNotADir(PathBuf),
+
+    /// `build --check` was pointed at a folder that does not exist.
+    #[error("`{0}` does not exist, so there is nothing to check")]
+    NothingToCheck(PathBuf),
+
+    /// `diff --from N --to N`.
+    #[error("`--from` and `--to` are both lecture {0}: a lecture does not differ from itself")]
+    SameLecture(u8),
+
     #[error("no lecture {number}; lectures are numbered 1 to {last}")]
     NoSuchLecture { number: u8, last: u8 },
 
@@ -40,8 +51,16 @@ impl Error {
     /// 1 for a spec or output problem, 2 for a command-line mistake.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::ReadSpec { .. } | Error::TargetNotEmpty(_) | Error::NoSuchLecture { .. } => 2,
-            Error::Spec(_) | Error::Io(_) | Error::Render { .. } | Error::Drift(_) => 1,
+            Error::ReadSpec { .. }
+            | Error::TargetNotEmpty(_)
+            | Error::TargetNotADir(_)
+            | Error::NoSuchLecture { .. }
+            | Error::SameLecture(_) => 2,
+            Error::Spec(_)
+            | Error::Io(_)
+            | Error::Render { .. }
+            | Error::Drift(_)
+            | Error::NothingToCheck(_) => 1,
         }
     }
 
@@ -51,6 +70,15 @@ impl Error {
             Error::TargetNotEmpty(_) => {
                 Some("choose another folder with `-o`, or pass `--force` to replace it")
             }
+            Error::TargetNotADir(_) => {
+                Some("choose a folder with `-o`; a file is never replaced, even with `--force`")
+            }
+            Error::NothingToCheck(_) => {
+                Some("generate it first with the same command without `--check`")
+            }
+            Error::SameLecture(_) => Some(
+                "`--from 3 --to 4` shows what lecture 4 adds; `--lecture 4` shows its exercise",
+            ),
             Error::Drift(_) => {
                 Some("regenerate it with the same command without `--check`, then review the diff")
             }

@@ -26,51 +26,90 @@ fn is_empty_dir(path: &Path) -> Result<bool> {
 
 /// Writes `files` under `target`, all or nothing.
 ///
-/// Everything is written into a fresh folder beside `target` first, then moved into place,
-/// so a failure half-way leaves `target` as it was. A non-empty `target` is only replaced
-/// with `force`.
+/// A new `target` is written into a fresh folder beside it, which is then renamed into place.
+/// An existing `target` (only replaced with `force` when it is not empty) keeps its own
+/// folder, so a shell whose working directory it is stays valid: the new files are written
+/// into a staging folder inside it, the old entries are moved aside into another, the new
+/// ones moved in, and only then the old ones deleted. A failure at any step puts back what
+/// was there and leaves no staging folder behind.
 pub fn write_tree(files: &[File], target: &Path, force: bool) -> Result<()> {
-    let exists = target.exists();
-    if exists && !target.is_dir() {
-        return Err(Error::TargetNotEmpty(target.to_owned()));
-    }
-    if exists && !force && !is_empty_dir(target)? {
-        return Err(Error::TargetNotEmpty(target.to_owned()));
+    if target.exists() {
+        if !target.is_dir() {
+            return Err(Error::TargetNotADir(target.to_owned()));
+        }
+        if !force && !is_empty_dir(target)? {
+            return Err(Error::TargetNotEmpty(target.to_owned()));
+        }
+        return replace_contents(files, target);
     }
     let parent = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent)?;
-    let staging = tempfile::Builder::new()
-        .prefix(".syllabus-")
-        .tempdir_in(&parent)
+    let staging = staging_dir(&parent, ".syllabus-")?;
+    lay_out(files, staging.path())?;
+    fs::rename(staging.path(), target)?;
+    // The folder is now `target`: there is nothing left for the guard to delete.
+    let _ = staging.keep();
+    Ok(())
+}
+
+/// A fresh, hidden folder in `dir`, deleted when dropped.
+fn staging_dir(dir: &Path, prefix: &str) -> Result<tempfile::TempDir> {
+    tempfile::Builder::new()
+        .prefix(prefix)
+        .tempdir_in(dir)
         .map_err(|e| {
             Error::Io(std::io::Error::new(
                 e.kind(),
-                format!("cannot create a folder in `{}`: {e}", parent.display()),
+                format!("cannot create a folder in `{}`: {e}", dir.display()),
             ))
-        })?;
-    lay_out(files, staging.path())?;
-    let fresh = staging.keep();
-    if exists {
-        // Move the old tree aside first, so that it can be put back if the swap fails.
-        let old = tempfile::Builder::new()
-            .prefix(".syllabus-old-")
-            .tempdir_in(&parent)?
-            .keep();
-        fs::remove_dir(&old)?;
-        fs::rename(target, &old)?;
-        if let Err(err) = fs::rename(&fresh, target) {
-            let _ = fs::rename(&old, target);
-            let _ = fs::remove_dir_all(&fresh);
+        })
+}
+
+/// The names of the entries of `dir`, but `skip`.
+fn entries(dir: &Path, skip: &[&Path]) -> Result<Vec<std::ffi::OsString>> {
+    let mut names = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        if !skip
+            .iter()
+            .any(|s| s.file_name() == Some(&entry.file_name()))
+        {
+            names.push(entry.file_name());
+        }
+    }
+    names.sort();
+    Ok(names)
+}
+
+/// Moves each of `names` from `from` to `to`; on failure, moves back those already moved.
+fn move_all(names: &[std::ffi::OsString], from: &Path, to: &Path) -> Result<()> {
+    for (done, name) in names.iter().enumerate() {
+        if let Err(err) = fs::rename(from.join(name), to.join(name)) {
+            for name in &names[..done] {
+                let _ = fs::rename(to.join(name), from.join(name));
+            }
             return Err(err.into());
         }
-        fs::remove_dir_all(&old)?;
-    } else if let Err(err) = fs::rename(&fresh, target) {
-        let _ = fs::remove_dir_all(&fresh);
-        return Err(err.into());
     }
+    Ok(())
+}
+
+/// Replaces what `target` holds with `files`, keeping the folder itself.
+fn replace_contents(files: &[File], target: &Path) -> Result<()> {
+    let fresh = staging_dir(target, ".syllabus-new-")?;
+    lay_out(files, fresh.path())?;
+    let old = staging_dir(target, ".syllabus-old-")?;
+    let previous = entries(target, &[fresh.path(), old.path()])?;
+    move_all(&previous, target, old.path())?;
+    let generated = entries(fresh.path(), &[])?;
+    if let Err(err) = move_all(&generated, fresh.path(), target) {
+        let _ = move_all(&previous, old.path(), target);
+        return Err(err);
+    }
+    // Dropping the two guards deletes the old entries and the now empty staging folder.
     Ok(())
 }
 
@@ -186,6 +225,57 @@ mod tests {
         assert!(compare_tree(&files(), &target).unwrap().is_empty());
         let leftovers: Vec<_> = fs::read_dir(root.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no staging folders are left behind");
+        assert_eq!(
+            fs::read_dir(&target).unwrap().count(),
+            2,
+            "only a.txt and dir/ are in the target"
+        );
+    }
+
+    #[test]
+    fn force_replaces_the_working_directory_in_place() {
+        let root = tempfile::tempdir().unwrap();
+        fs::write(root.path().join("stale.txt"), "old").unwrap();
+        let inode = |p: &Path| std::os::unix::fs::MetadataExt::ino(&fs::metadata(p).unwrap());
+        let before = inode(root.path());
+        // `.` as a target: what `-o . --force` passes, relative to the working directory.
+        write_tree(&files(), &root.path().join("."), true).unwrap();
+        assert_eq!(inode(root.path()), before, "the folder itself is kept");
+        assert!(!root.path().join("stale.txt").exists());
+        assert!(compare_tree(&files(), root.path()).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_file_as_target_is_refused_even_with_force() {
+        let root = tempfile::tempdir().unwrap();
+        let file = root.path().join("out");
+        fs::write(&file, "mine").unwrap();
+        let err = write_tree(&files(), &file, true).unwrap_err();
+        assert!(matches!(err, Error::TargetNotADir(_)));
+        assert_eq!(fs::read_to_string(&file).unwrap(), "mine");
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_tree_and_no_staging_folder() {
+        let root = tempfile::tempdir().unwrap();
+        fs::write(root.path().join("keep.txt"), "mine").unwrap();
+        // A file whose parent is a file cannot be written.
+        let broken = vec![
+            File {
+                path: "a.txt".into(),
+                contents: "a\n".into(),
+            },
+            File {
+                path: "a.txt/b.txt".into(),
+                contents: "b\n".into(),
+            },
+        ];
+        assert!(write_tree(&broken, root.path(), true).is_err());
+        let names: Vec<_> = fs::read_dir(root.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["keep.txt"]);
     }
 
     #[test]

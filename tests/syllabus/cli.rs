@@ -326,9 +326,116 @@ fn diff_needs_a_lecture_or_a_range() {
     syllabus()
         .args(["diff", "specs/theater.yaml"])
         .assert()
-        .code(2);
+        .code(2)
+        .stderr(predicate::str::contains("--from"))
+        .stderr(predicate::str::contains("--lecture"));
     syllabus()
         .args(["diff", "specs/theater.yaml", "--from", "1"])
         .assert()
         .code(2);
+}
+
+#[test]
+fn diff_of_a_lecture_with_itself_is_a_usage_error() {
+    syllabus()
+        .args(["diff", "specs/theater.yaml", "--from", "3", "--to", "3"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("both lecture 3"))
+        .stderr(predicate::str::contains("--lecture"));
+}
+
+#[test]
+fn check_says_resource_in_the_singular_for_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("one.yaml");
+    std::fs::write(
+        &spec,
+        "app: one\nresources:\n  note:\n    fields:\n      body: text\n",
+    )
+    .unwrap();
+    syllabus()
+        .arg("check")
+        .arg(&spec)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("is valid: 1 resource (note)\n"));
+}
+
+#[test]
+fn a_spec_that_is_not_utf8_is_invalid_with_the_place_of_the_first_bad_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("latin1.yaml");
+    // `café` in Latin-1 on line 2, column 10.
+    std::fs::write(
+        &spec,
+        b"app: cafe\ntitle: Caf\xe9 des Arts\nresources: {}\n",
+    )
+    .unwrap();
+    syllabus()
+        .arg("check")
+        .arg(&spec)
+        .env("NO_COLOR", "1")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not UTF-8: byte 0xE9"))
+        .stderr(predicate::str::contains("latin1.yaml:2:11"))
+        .stderr(predicate::str::contains("has 1 problem"));
+}
+
+#[test]
+fn build_check_of_a_missing_folder_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    syllabus()
+        .args(["build", "specs/theater.yaml", "--check", "-o"])
+        .arg(dir.path().join("nowhere"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("does not exist"))
+        .stderr(predicate::str::contains("missing:").not());
+}
+
+#[test]
+fn new_refuses_a_file_as_output_without_suggesting_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "mine").unwrap();
+    syllabus()
+        .args([
+            "new",
+            "specs/theater.yaml",
+            "--lecture",
+            "3",
+            "--force",
+            "-o",
+        ])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a file, not a folder"))
+        .stderr(predicate::str::contains("pass `--force`").not());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
+}
+
+#[test]
+fn new_into_the_working_directory_with_force_replaces_it_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("stale.txt"), "old").unwrap();
+    Command::cargo_bin("syllabus")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["new", "--lecture", "3", "-o", ".", "--force"])
+        .arg(repo("specs/theater.yaml"))
+        .assert()
+        .success();
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.contains(&"Cargo.toml".to_owned()), "{names:?}");
+    assert!(!names.contains(&"stale.txt".to_owned()), "{names:?}");
+    assert!(
+        !names.iter().any(|n| n.starts_with(".syllabus-")),
+        "no staging folder is left: {names:?}"
+    );
 }
