@@ -1,0 +1,373 @@
+//! A resource's fields: their Rust types, columns and binds, the rules Rust checks on them and
+//! the SQL CHECK constraints, and the test cases of each rule.
+
+use serde::Serialize;
+
+use super::literals::{default_expr, rust_literal, string_literal};
+use super::relations::ParentContext;
+use super::resource::ResourceContext;
+use super::samples::fresh_rows;
+use super::sql::SqlLayout;
+use crate::dialect::Dialect;
+use crate::naming::{FieldNames, ResourceNames};
+use crate::spec::{Field, FieldType, Literal, Resource, Spec, float_text, rule_message};
+
+#[derive(Debug, Serialize)]
+pub struct FieldContext {
+    pub names: FieldNames,
+    #[serde(rename = "type")]
+    pub ty: FieldType,
+    /// Type of the row struct's field: `String`, `Option<f64>`.
+    pub row_type: String,
+    /// Type in the lecture 1 in-memory list: `&'static str`, `Option<f64>`.
+    pub static_type: String,
+    /// Type in the create body: `String` when required, else `Option<..>`.
+    pub new_type: String,
+    /// Type in the create body once validation checks presence: always `Option<..>`.
+    pub new_type_optional: String,
+    /// Type in the patch body: `Option<..>`, or `Option<Option<..>>` for nullable columns.
+    pub patch_type: String,
+    pub nullable: bool,
+    pub required: bool,
+    /// What `create` binds: `input.title`, or `input.ongoing.unwrap_or(true)`.
+    pub create_bind: String,
+    /// Whether this is the first bind that applies a default, which gets a comment.
+    pub default_comment: bool,
+    /// What a `check_<field>` function takes: `&str`, `i64`, `f64`; empty if it has no checks.
+    pub check_param: String,
+    /// The rules Rust checks on a value of the field, as conditions that mean "broken".
+    pub checks: Vec<CheckContext>,
+    /// The static holding the field's compiled pattern, e.g. `IMAGE_PATTERN`.
+    pub pattern_static: Option<String>,
+    /// The pattern's source as a Rust raw string literal.
+    pub pattern_literal: Option<String>,
+    pub required_message: String,
+    pub unique: bool,
+    pub unique_message: String,
+    /// `select exists(select 1 from people where email = ? and id <> ?)`.
+    pub unique_sql: String,
+    /// One test case per rule: a value breaking only that rule, and a boundary that passes.
+    pub cases: Vec<CaseContext>,
+    /// The column definition in `create table`.
+    pub column: String,
+    /// The column name as SQL needs it (quoted if a keyword).
+    pub sql: String,
+}
+
+/// One rule checked in Rust: `if {condition} { errors.add(field, message) }`.
+#[derive(Debug, Serialize)]
+pub struct CheckContext {
+    pub rule: &'static str,
+    pub condition: String,
+    pub message: String,
+}
+
+/// The data of the tests of one rule of one field.
+#[derive(Debug, Serialize)]
+pub struct CaseContext {
+    pub rule: &'static str,
+    /// How the tests name the broken rule: `over_max_length`.
+    pub rejects: String,
+    /// How the tests name the boundary: `at_max_length`.
+    pub accepts: String,
+    /// Rust literals.
+    pub bad: String,
+    pub boundary: Option<String>,
+    pub message: String,
+}
+
+/// An insert that breaks exactly one CHECK constraint, for the test proving the database
+/// refuses what skips the Rust validation.
+#[derive(Debug, Serialize)]
+pub struct CheckTest {
+    pub sql: String,
+    pub table: String,
+    pub field: String,
+    pub rule: &'static str,
+}
+
+fn base_type(ty: FieldType) -> &'static str {
+    match ty {
+        FieldType::Integer => "i64",
+        FieldType::Float => "f64",
+        FieldType::Bool => "bool",
+        FieldType::Date => "NaiveDate",
+        FieldType::Datetime => "DateTime<Utc>",
+        _ => "String",
+    }
+}
+
+fn static_base_type(ty: FieldType) -> &'static str {
+    match ty {
+        FieldType::Integer => "i64",
+        FieldType::Float => "f64",
+        FieldType::Bool => "bool",
+        _ => "&'static str",
+    }
+}
+
+pub(super) fn option(ty: &str, optional: bool) -> String {
+    if optional {
+        format!("Option<{ty}>")
+    } else {
+        ty.to_owned()
+    }
+}
+
+/// The contexts of a resource's fields; the first bind that applies a default gets a comment.
+pub(super) fn resource_fields(dialect: Dialect, resource: &Resource) -> Vec<FieldContext> {
+    let mut fields: Vec<FieldContext> = resource
+        .fields
+        .iter()
+        .map(|f| field(dialect, &resource.names, f))
+        .collect();
+    if let Some(first) = fields
+        .iter_mut()
+        .find(|f| f.create_bind.contains(".unwrap_or"))
+    {
+        first.default_comment = true;
+    }
+    fields
+}
+
+fn field(dialect: Dialect, resource: &ResourceNames, f: &Field) -> FieldContext {
+    let base = base_type(f.ty);
+    let nullable = f.nullable();
+    let required = f.rules.required;
+    let pattern_static = f
+        .rules
+        .pattern
+        .as_ref()
+        .map(|_| format!("{}_PATTERN", f.names.name.to_uppercase()));
+    let checks = checks(f, &f.names.ident, pattern_static.as_deref());
+    FieldContext {
+        check_param: if checks.is_empty() {
+            String::new()
+        } else {
+            check_param(f.ty).to_owned()
+        },
+        checks,
+        pattern_literal: f.rules.pattern.as_ref().map(|p| string_literal(&p.source)),
+        pattern_static,
+        required_message: rule_message(&f.rules, "required"),
+        unique: f.rules.unique,
+        unique_message: rule_message(&f.rules, "unique"),
+        unique_sql: format!(
+            "select exists(select 1 from {} where {} = {} and id <> {})",
+            dialect.ident(&resource.table),
+            dialect.ident(&f.names.name),
+            dialect.placeholder(1),
+            dialect.placeholder(2)
+        ),
+        cases: cases(resource, f),
+        names: f.names.clone(),
+        ty: f.ty,
+        row_type: option(base, nullable),
+        static_type: option(static_base_type(f.ty), nullable),
+        new_type: option(base, !required),
+        new_type_optional: option(base, true),
+        patch_type: if nullable {
+            format!("Option<Option<{base}>>")
+        } else {
+            format!("Option<{base}>")
+        },
+        nullable,
+        required,
+        create_bind: create_bind(f),
+        default_comment: false,
+        column: column_definition(dialect, f),
+        sql: dialect.ident(&f.names.name),
+    }
+}
+
+/// The field's column in `create table`: `title text not null unique default 'x'`.
+fn column_definition(dialect: Dialect, f: &Field) -> String {
+    let mut column = format!(
+        "{} {}",
+        dialect.ident(&f.names.name),
+        dialect.column_type(f.ty)
+    );
+    if !f.nullable() {
+        column.push_str(" not null");
+    }
+    if f.rules.unique {
+        column.push_str(" unique");
+    }
+    if let Some(default) = &f.rules.default {
+        column.push_str(&format!(" default {}", dialect.literal(default)));
+    }
+    column
+}
+
+/// What `create` binds for the field, applying its default when the body leaves it out.
+fn create_bind(f: &Field) -> String {
+    match (&f.rules.default, f.rules.required) {
+        (Some(default @ Literal::Text(_)), false) => format!(
+            "input.{}.unwrap_or_else(|| {})",
+            f.names.ident,
+            default_expr(default)
+        ),
+        (Some(default), false) => format!(
+            "input.{}.unwrap_or({})",
+            f.names.ident,
+            default_expr(default)
+        ),
+        _ => format!("input.{}", f.names.ident),
+    }
+}
+
+/// What a `check_<field>` function takes for a field of this type.
+fn check_param(ty: FieldType) -> &'static str {
+    match ty {
+        FieldType::Integer => "i64",
+        FieldType::Float => "f64",
+        ty if ty.is_textual() => "&str",
+        _ => "",
+    }
+}
+
+/// The checks of `rules` on a value named `v`, as Rust conditions that are true when broken.
+fn checks(f: &Field, v: &str, pattern_static: Option<&str>) -> Vec<CheckContext> {
+    let rules = &f.rules;
+    let mut out = Vec::new();
+    let mut add = |rule: &'static str, condition: String| {
+        out.push(CheckContext {
+            rule,
+            condition,
+            message: rule_message(rules, rule),
+        });
+    };
+    if let Some(min) = rules.min_length {
+        add("min_length", format!("{v}.chars().count() < {min}"));
+    }
+    if let Some(max) = rules.max_length {
+        add("max_length", format!("{v}.chars().count() > {max}"));
+    }
+    if let Some(name) = pattern_static {
+        add("pattern", format!("!{name}.is_match({v})"));
+    }
+    match f.ty {
+        FieldType::Email => add("email", format!("!is_email({v})")),
+        FieldType::Url => add("url", format!("!is_url({v})")),
+        _ => {}
+    }
+    let bound = |n: crate::spec::Number| match f.ty {
+        FieldType::Float => float_text(n.as_f64()),
+        _ => n.to_string(),
+    };
+    if let Some(min) = rules.min {
+        add("min", format!("{v} < {}", bound(min)));
+    }
+    if let Some(max) = rules.max {
+        add("max", format!("{v} > {}", bound(max)));
+    }
+    if let Some(options) = &rules.one_of {
+        let list: Vec<String> = options.iter().map(rust_literal).collect();
+        add("one_of", format!("![{}].contains(&{v})", list.join(", ")));
+    }
+    out
+}
+
+/// The test cases of the field's rules, as Rust literals, with the names the tests give them.
+fn cases(resource: &ResourceNames, f: &Field) -> Vec<CaseContext> {
+    crate::spec::rule_cases(resource, f)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|case| {
+            let (rejects, accepts) = case_names(case.rule);
+            CaseContext {
+                rule: case.rule,
+                rejects: rejects.to_owned(),
+                accepts: accepts.to_owned(),
+                bad: rust_literal(&case.bad),
+                boundary: case.boundary.as_ref().map(rust_literal),
+                message: rule_message(&f.rules, case.rule),
+            }
+        })
+        .collect()
+}
+
+/// How tests name a broken rule and its boundary.
+fn case_names(rule: &str) -> (&'static str, &'static str) {
+    match rule {
+        "min_length" => ("under_min_length", "at_min_length"),
+        "max_length" => ("over_max_length", "at_max_length"),
+        "min" => ("below_min", "at_min"),
+        "max" => ("above_max", "at_max"),
+        "pattern" => ("not_matching_its_pattern", ""),
+        "email" => ("that_is_not_an_email", ""),
+        "url" => ("that_is_not_a_url", ""),
+        _ => ("not_among_its_options", ""),
+    }
+}
+
+/// The column definitions again, each field's with its CHECK clause if it has one, then the
+/// parents' columns; and whether any column has a CHECK clause.
+pub(super) fn checked_columns(
+    dialect: Dialect,
+    resource: &Resource,
+    fields: &[FieldContext],
+    parents: &[ParentContext],
+) -> (Vec<String>, bool) {
+    let mut has_checks = false;
+    let mut checked_columns: Vec<String> = resource
+        .fields
+        .iter()
+        .zip(fields)
+        .map(|(f, ctx)| match dialect.check_clause(&ctx.sql, &f.rules) {
+            Some(check) => {
+                has_checks = true;
+                format!("{} {check}", ctx.column)
+            }
+            None => ctx.column.clone(),
+        })
+        .collect();
+    checked_columns.extend(parents.iter().map(|p| p.column.clone()));
+    (checked_columns, has_checks)
+}
+
+/// The first field, in resource order, with a rule SQL can check and a case that breaks it:
+/// an insert of a fresh row with the broken value.
+pub(super) fn check_test(
+    spec: &Spec,
+    dialect: Dialect,
+    contexts: &[ResourceContext],
+) -> Option<CheckTest> {
+    const SQL_RULES: &[&str] = &["min_length", "max_length", "min", "max", "one_of"];
+    spec.resources
+        .iter()
+        .zip(contexts)
+        .find_map(|(resource, ctx)| {
+            let (at, case) = ctx.fields.iter().enumerate().find_map(|(at, f)| {
+                crate::spec::rule_cases(&resource.names, &resource.fields[at])
+                    .ok()?
+                    .into_iter()
+                    .find(|c| SQL_RULES.contains(&c.rule))
+                    .map(|case| (at, case))
+                    .filter(|_| !f.checks.is_empty())
+            })?;
+            let mut values = fresh_rows(resource, 1).pop().unwrap_or_default();
+            values[at] = Some(case.bad);
+            let mut columns: Vec<String> = ctx.fields.iter().map(|f| f.sql.clone()).collect();
+            let mut literals: Vec<String> = values
+                .iter()
+                .map(|v| v.as_ref().map_or("null".into(), |v| dialect.literal(v)))
+                .collect();
+            for p in &ctx.parents {
+                columns.push(p.sql.clone());
+                literals.push("1".into());
+            }
+            Some(CheckTest {
+                sql: {
+                    let layout = SqlLayout::holding(columns.iter().chain([&ctx.sql.table]));
+                    layout.statement(&[
+                        &layout.list(&format!("insert into {} (", ctx.sql.table), &columns, ")"),
+                        &layout.list("values (", &literals, ")"),
+                    ])
+                },
+                table: ctx.names.table.clone(),
+                field: ctx.fields[at].names.name.clone(),
+                rule: case.rule,
+            })
+        })
+}

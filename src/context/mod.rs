@@ -1,0 +1,173 @@
+//! The typed context templates are rendered with: the spec's facts, worked out in Rust.
+//!
+//! Templates only test flags and loop over lists; every type name, SQL statement, literal and
+//! sample value they print is computed here (or in `naming` and `dialect`). [`project`] is the
+//! entry; the submodules hold one concern each: `resource` puts a resource's context together
+//! from its `fields` (types, rules, test cases), `relations` (parents and children), `sql`
+//! (statements and their layout) and `samples` (seed, extra and fresh rows, test bodies);
+//! `literals` writes values as Rust, HTML or TOML source.
+
+mod fields;
+mod literals;
+mod relations;
+mod resource;
+mod samples;
+mod sql;
+
+use serde::Serialize;
+
+pub use fields::{CaseContext, CheckContext, CheckTest, FieldContext};
+pub use literals::{html_escape, rust_literal, string_literal};
+pub use relations::{ChildContext, ParentContext};
+pub use resource::ResourceContext;
+pub use samples::{RowContext, SampleContext};
+pub use sql::{ColumnExample, SqlContext, UpdateExamples};
+
+use crate::dialect::Dialect;
+use crate::lectures::{Has, Lecture, Todo, Variant};
+use crate::naming::AppNames;
+use crate::spec::Spec;
+
+/// Everything one project's templates can see.
+#[derive(Debug, Serialize)]
+pub struct ProjectContext {
+    pub app: AppNames,
+    pub title: String,
+    /// The title, escaped for HTML.
+    pub title_html: String,
+    /// The default `RUST_LOG`: this crate's logs, and the request spans of tower-http.
+    pub log_filter: String,
+    /// Whether some resource belongs to another (so a foreign key can be broken).
+    pub any_parents: bool,
+    /// Whether some field is unique.
+    pub any_unique: bool,
+    /// Whether some field has a pattern (the project then needs the regex crate).
+    pub any_pattern: bool,
+    pub any_email: bool,
+    pub any_url: bool,
+    /// The package description, as a quoted TOML string.
+    pub description_toml: String,
+    pub lecture: LectureContext,
+    pub has: Has,
+    pub todo: Todo,
+    /// The names the exercise's tests start with (empty in a solution).
+    pub exercise_tests: Vec<String>,
+    /// Inserts three more rows into every table, after the seed rows, for tests that need
+    /// rows to leave out (pages, nesting, cascades).
+    pub more_rows_sql: String,
+    /// The file name of lecture 5's migration of CHECK constraints.
+    pub checks_migration: String,
+    pub any_checks: bool,
+    pub rebuild_to_add_constraints: bool,
+    /// An insert that breaks a CHECK constraint, for the test that the database refuses it.
+    pub check_test: Option<CheckTest>,
+    pub dialect: DialectContext,
+    pub resources: Vec<ResourceContext>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LectureContext {
+    pub number: u8,
+    pub slug: &'static str,
+    pub title: &'static str,
+    pub summary: &'static str,
+    pub objectives: &'static [&'static str],
+    pub changes: &'static str,
+    pub exercise: &'static str,
+    pub variant: Variant,
+    pub starter: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DialectContext {
+    pub name: Dialect,
+    pub pool: &'static str,
+    pub pool_options: &'static str,
+    pub connection: &'static str,
+    pub executor: &'static str,
+    pub sqlx_feature: &'static str,
+    pub engine_build: Option<crate::dialect::EngineBuild>,
+    pub default_url: String,
+    pub primary_key: &'static str,
+    pub timestamp_column: &'static str,
+}
+
+pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectContext {
+    let dialect = Dialect::Sqlite;
+    let todo = match variant {
+        Variant::Starter => Todo::of(lecture.tasks),
+        Variant::Solution => Todo::default(),
+    };
+    let resources: Vec<ResourceContext> = spec
+        .resources
+        .iter()
+        .enumerate()
+        .map(|(i, r)| resource::resource(spec, dialect, i, r))
+        .collect();
+    let check_test = fields::check_test(spec, dialect, &resources);
+    ProjectContext {
+        checks_migration: format!("{:04}_add_check_constraints.sql", spec.resources.len() + 1),
+        any_checks: resources.iter().any(|r| r.has_checks),
+        rebuild_to_add_constraints: dialect.rebuilds_to_add_constraints(),
+        check_test,
+        more_rows_sql: resources
+            .iter()
+            .map(|r| r.more_rows.clone())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        app: spec.app.clone(),
+        title: spec.title.clone(),
+        title_html: html_escape(&spec.title),
+        log_filter: format!("{}=debug,tower_http=info", spec.app.krate),
+        any_parents: spec.resources.iter().any(|r| !r.parents.is_empty()),
+        any_unique: resources.iter().any(|r| r.any_unique),
+        any_pattern: resources.iter().any(|r| r.any_pattern),
+        any_email: resources.iter().any(|r| r.any_email),
+        any_url: resources.iter().any(|r| r.any_url),
+        description_toml: literals::toml_string(&format!(
+            "{}, lecture {}: {} ({})",
+            spec.title,
+            lecture.number,
+            lecture.title,
+            variant.name()
+        )),
+        lecture: lecture_context(lecture, variant),
+        has: lecture.has(),
+        todo,
+        exercise_tests: match variant {
+            Variant::Starter => crate::lectures::exercise_test_prefixes(lecture, spec),
+            Variant::Solution => Vec::new(),
+        },
+        dialect: dialect_context(dialect, spec),
+        resources,
+    }
+}
+
+fn lecture_context(lecture: &Lecture, variant: Variant) -> LectureContext {
+    LectureContext {
+        number: lecture.number,
+        slug: lecture.slug,
+        title: lecture.title,
+        summary: lecture.summary,
+        objectives: lecture.objectives,
+        changes: lecture.changes,
+        exercise: lecture.exercise,
+        variant,
+        starter: variant == Variant::Starter,
+    }
+}
+
+fn dialect_context(dialect: Dialect, spec: &Spec) -> DialectContext {
+    DialectContext {
+        name: dialect,
+        pool: dialect.pool_type(),
+        pool_options: dialect.pool_options_type(),
+        connection: dialect.connection_type(),
+        executor: dialect.executor_trait(),
+        sqlx_feature: dialect.sqlx_feature(),
+        engine_build: dialect.engine_build(),
+        default_url: format!("sqlite:{}", spec.app.database_file),
+        primary_key: dialect.primary_key(),
+        timestamp_column: dialect.timestamp_column(),
+    }
+}

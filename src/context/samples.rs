@@ -1,0 +1,338 @@
+//! Rows and values for the generated projects: the seed rows, the extra rows tests add, fresh
+//! rows for request bodies, and the bodies and expected values of the tests.
+
+use serde::Serialize;
+
+use super::fields::FieldContext;
+use super::literals::{html_escape, id_list, json_pairs, rust_literal};
+use super::relations::{ParentContext, restricted_ids};
+use crate::dialect::Dialect;
+use crate::spec::{Literal, OnDelete, Resource, Row, Spec, sample_value};
+
+#[derive(Debug, Serialize)]
+pub struct RowContext {
+    pub id: i64,
+    /// `(1, 'Hamlet', 'Drama', ...)` for `insert ... values`.
+    pub sql: String,
+    /// Each field as a Rust expression for the in-memory list: `"Hamlet"`, `Some(100000.0)`.
+    pub rust: Vec<String>,
+    /// Parent ids in parent order, for the in-memory list.
+    pub parent_ids: Vec<String>,
+}
+
+/// JSON bodies and expected values for the generated tests, as Rust source.
+#[derive(Debug, Serialize)]
+pub struct SampleContext {
+    /// Seed row 1, as `(key, rust literal)` pairs; null values are left out.
+    pub first: Vec<(String, String)>,
+    /// The ids the seed rows get, as a Rust array: `[1, 2, 3]`.
+    pub ids: String,
+    /// The ids once the test's extra rows are in, as a Rust array.
+    pub ids_with_more: String,
+    /// The ids `?limit=2&offset=1` returns once the extra rows are in.
+    pub second_page: String,
+    /// `<li>title: Hamlet</li>`: how the lecture 1 page shows the first text field of row 1.
+    pub first_item_html: Option<String>,
+    /// The row a delete test can remove: none of its children forbid it.
+    pub delete_id: i64,
+    /// Whether `delete_id` is one of the extra rows, so the test must add them first.
+    pub delete_needs_more: bool,
+    /// The id the first row created after the seed rows gets.
+    pub created_id: i64,
+    /// A valid body for POST, with every field and parent: `"title": "Title 2", ...`.
+    pub create_body: String,
+    /// The same body with only the required fields and parents.
+    pub create_minimal_body: String,
+    /// `(key, rust literal)` pairs that `create_body` should come back with.
+    pub create_expect: Vec<(String, String)>,
+    /// Defaults a minimal create applies: `(key, rust literal)`.
+    pub defaults: Vec<(String, String)>,
+    /// A body for PATCH that changes one field, its key and expected value.
+    pub patch_key: String,
+    pub patch_body: String,
+    pub patch_expect: String,
+    /// A field the patch leaves alone, and its seed value (if any).
+    pub untouched: Option<(String, String)>,
+}
+
+/// `(key, rust literal)` pairs: JSON keys and the values tests send or expect under them.
+type Pairs = Vec<(String, String)>;
+
+/// How many rows `more_rows_sql` adds to each table.
+pub(super) const MORE_ROWS: usize = 3;
+
+/// The resource's seed rows, numbered from 1.
+pub(super) fn seed(
+    dialect: Dialect,
+    resource: &Resource,
+    parents: &[ParentContext],
+) -> Vec<RowContext> {
+    resource
+        .seed
+        .iter()
+        .enumerate()
+        .map(|(n, row)| seed_row(dialect, resource, parents, n as i64 + 1, row))
+        .collect()
+}
+
+fn seed_row(
+    dialect: Dialect,
+    resource: &Resource,
+    parents: &[ParentContext],
+    id: i64,
+    row: &Row,
+) -> RowContext {
+    let mut values = vec![id.to_string()];
+    values.extend(row.values.iter().map(|v| match v {
+        Some(v) => dialect.literal(v),
+        None => "null".into(),
+    }));
+    values.extend(row.parent_ids.iter().map(|&p| {
+        if p == 0 {
+            "null".to_owned()
+        } else {
+            p.to_string()
+        }
+    }));
+    let rust = resource
+        .fields
+        .iter()
+        .zip(&row.values)
+        .map(|(f, v)| {
+            let literal = v.as_ref().map(rust_literal);
+            match (f.nullable(), literal) {
+                (true, Some(l)) => format!("Some({l})"),
+                (true, None) => "None".into(),
+                (false, Some(l)) => l,
+                (false, None) => "Default::default()".into(),
+            }
+        })
+        .collect();
+    let parent_ids = row
+        .parent_ids
+        .iter()
+        .zip(parents)
+        .map(|(&id, p)| match (p.nullable, id) {
+            (true, 0) => "None".to_owned(),
+            (true, id) => format!("Some({id})"),
+            (false, id) => id.to_string(),
+        })
+        .collect();
+    RowContext {
+        id,
+        sql: format!("({})", values.join(", ")),
+        rust,
+        parent_ids,
+    }
+}
+
+/// The insert of this resource's extra test rows: ids after the seed rows, and every parent
+/// key pointing at the parent's last extra row, so that no extra row belongs to row 1.
+pub(super) fn more_rows(
+    spec: &Spec,
+    dialect: Dialect,
+    resource: &Resource,
+    fields: &[FieldContext],
+    parents: &[ParentContext],
+) -> String {
+    let mut columns = vec!["id".to_owned()];
+    columns.extend(fields.iter().map(|f| f.sql.clone()));
+    columns.extend(parents.iter().map(|p| p.sql.clone()));
+    let rows: Vec<String> = fresh_rows(resource, MORE_ROWS)
+        .into_iter()
+        .enumerate()
+        .map(|(k, values)| {
+            let mut row = vec![(resource.seed.len() + k + 1).to_string()];
+            row.extend(
+                values
+                    .iter()
+                    .map(|v| v.as_ref().map_or("null".into(), |v| dialect.literal(v))),
+            );
+            row.extend(
+                resource
+                    .parents
+                    .iter()
+                    .map(|p| (spec.resources[p.resource].seed.len() + MORE_ROWS).to_string()),
+            );
+            format!("({})", row.join(", "))
+        })
+        .collect();
+    format!(
+        "insert into {} ({}) values\n    {};",
+        dialect.ident(&resource.names.table),
+        columns.join(", "),
+        rows.join(",\n    ")
+    )
+}
+
+/// `count` new rows of values, numbered after the seed rows: on a unique field, no value
+/// repeats a seed row's or another new row's.
+pub(super) fn fresh_rows(resource: &Resource, count: usize) -> Vec<Vec<Option<Literal>>> {
+    let mut used: Vec<Vec<Literal>> = resource
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(at, _)| {
+            resource
+                .seed
+                .iter()
+                .filter_map(|row| row.values[at].clone())
+                .collect()
+        })
+        .collect();
+    let start = resource.seed.len() + 1;
+    (0..count)
+        .map(|k| {
+            resource
+                .fields
+                .iter()
+                .enumerate()
+                .map(|(at, f)| {
+                    let value = (start + k..start + k + 50)
+                        .filter_map(|n| sample_value(&resource.names, f, n))
+                        .find(|v| !f.rules.unique || !used[at].contains(v));
+                    if let Some(v) = &value {
+                        used[at].push(v.clone());
+                    }
+                    value
+                })
+                .collect()
+        })
+        .collect()
+}
+
+pub(super) fn samples(spec: &Spec, resource: &Resource) -> SampleContext {
+    let mut rows = fresh_rows(resource, 2).into_iter();
+    let fresh = rows.next().unwrap_or_default();
+    let changed = rows.next().unwrap_or_default();
+    let (full, minimal) = create_bodies(spec, resource, &fresh);
+    let patched = &resource.fields[0];
+    let patch_value = changed[0]
+        .as_ref()
+        .map(rust_literal)
+        .unwrap_or_else(|| "null".into());
+    let n = resource.seed.len() as i64;
+    let seed_delete_id = seed_delete_id(spec, resource);
+    SampleContext {
+        first: first_values(resource),
+        ids: id_list(&(1..=n).collect::<Vec<_>>()),
+        ids_with_more: id_list(&(1..=n + MORE_ROWS as i64).collect::<Vec<_>>()),
+        second_page: id_list(&[2, 3]),
+        first_item_html: first_item_html(resource),
+        // A seed row nothing forbids deleting, or else the first extra row, which has no
+        // children.
+        delete_id: seed_delete_id.unwrap_or(n + 1),
+        delete_needs_more: seed_delete_id.is_none(),
+        created_id: n + 1,
+        create_body: json_pairs(&full),
+        create_minimal_body: json_pairs(&minimal),
+        create_expect: full,
+        defaults: defaults(resource),
+        patch_key: patched.names.name.clone(),
+        patch_body: json_pairs(&[(patched.names.name.clone(), patch_value.clone())]),
+        patch_expect: patch_value,
+        untouched: untouched(resource),
+    }
+}
+
+/// Seed row 1's values that are not null, as `(key, rust literal)` pairs.
+fn first_values(resource: &Resource) -> Pairs {
+    let mut first = Vec::new();
+    if let Some(row) = resource.seed.first() {
+        for (f, v) in resource.fields.iter().zip(&row.values) {
+            if let Some(v) = v {
+                first.push((f.names.name.clone(), rust_literal(v)));
+            }
+        }
+    }
+    first
+}
+
+/// The POST bodies made of the `fresh` values, as `(key, rust literal)` pairs: one with every
+/// field and parent, one with only those a create requires. Parent keys point at row 1.
+fn create_bodies(spec: &Spec, resource: &Resource, fresh: &[Option<Literal>]) -> (Pairs, Pairs) {
+    let parents: Pairs = resource
+        .parents
+        .iter()
+        .map(|p| {
+            (
+                spec.resources[p.resource].names.foreign_key.clone(),
+                "1".to_owned(),
+            )
+        })
+        .collect();
+    let mut full: Pairs = resource
+        .fields
+        .iter()
+        .zip(fresh)
+        .filter_map(|(f, v)| v.as_ref().map(|v| (f.names.name.clone(), rust_literal(v))))
+        .collect();
+    full.extend(parents.iter().cloned());
+    let mut minimal: Pairs = resource
+        .fields
+        .iter()
+        .zip(fresh)
+        .filter(|(f, _)| f.rules.required)
+        .filter_map(|(f, v)| v.as_ref().map(|v| (f.names.name.clone(), rust_literal(v))))
+        .collect();
+    minimal.extend(
+        parents
+            .iter()
+            .zip(&resource.parents)
+            .filter(|(_, p)| p.on_delete != OnDelete::SetNull)
+            .map(|(kv, _)| kv.clone()),
+    );
+    (full, minimal)
+}
+
+/// The defaults of the fields a create may leave out, as `(key, rust literal)` pairs.
+fn defaults(resource: &Resource) -> Pairs {
+    resource
+        .fields
+        .iter()
+        .filter(|f| !f.rules.required)
+        .filter_map(|f| {
+            f.rules
+                .default
+                .as_ref()
+                .map(|d| (f.names.name.clone(), rust_literal(d)))
+        })
+        .collect()
+}
+
+/// The first field after the patched one (the first) that seed row 1 gives a value.
+fn untouched(resource: &Resource) -> Option<(String, String)> {
+    resource
+        .fields
+        .iter()
+        .skip(1)
+        .zip(resource.seed.first().map(|r| &r.values[1..]).unwrap_or(&[]))
+        .find_map(|(f, v)| v.as_ref().map(|v| (f.names.name.clone(), rust_literal(v))))
+}
+
+/// How the lecture 1 page shows the first text field of seed row 1.
+fn first_item_html(resource: &Resource) -> Option<String> {
+    resource.seed.first().and_then(|row| {
+        resource
+            .fields
+            .iter()
+            .zip(&row.values)
+            .find_map(|(f, v)| match (f.ty.is_textual(), v) {
+                (true, Some(Literal::Text(text))) => {
+                    Some(format!("<li>{}: {}</li>", f.names.name, html_escape(text)))
+                }
+                _ => None,
+            })
+    })
+}
+
+/// The first seed row that no child with `on_delete: restrict` points at.
+fn seed_delete_id(spec: &Spec, resource: &Resource) -> Option<i64> {
+    let index = spec
+        .resources
+        .iter()
+        .position(|r| r.names == resource.names)
+        .unwrap_or(0);
+    let restricted = restricted_ids(spec, index);
+    (1..=resource.seed.len() as i64).find(|id| !restricted.contains(id))
+}
