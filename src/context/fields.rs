@@ -9,7 +9,7 @@ use super::resource::ResourceContext;
 use super::samples::fresh_rows;
 use super::sql::SqlLayout;
 use crate::dialect::Dialect;
-use crate::naming::{FieldNames, ResourceNames};
+use crate::naming::FieldNames;
 use crate::spec::{Field, FieldType, Literal, Resource, Spec, float_text, rule_message};
 
 #[derive(Debug, Serialize)]
@@ -119,7 +119,8 @@ pub(super) fn resource_fields(dialect: Dialect, resource: &Resource) -> Vec<Fiel
     let mut fields: Vec<FieldContext> = resource
         .fields
         .iter()
-        .map(|f| field(dialect, &resource.names, f))
+        .enumerate()
+        .map(|(at, f)| field(dialect, resource, at, f))
         .collect();
     if let Some(first) = fields
         .iter_mut()
@@ -130,7 +131,8 @@ pub(super) fn resource_fields(dialect: Dialect, resource: &Resource) -> Vec<Fiel
     fields
 }
 
-fn field(dialect: Dialect, resource: &ResourceNames, f: &Field) -> FieldContext {
+fn field(dialect: Dialect, owner: &Resource, at: usize, f: &Field) -> FieldContext {
+    let resource = &owner.names;
     let base = base_type(f.ty);
     let nullable = f.nullable();
     let required = f.rules.required;
@@ -159,7 +161,7 @@ fn field(dialect: Dialect, resource: &ResourceNames, f: &Field) -> FieldContext 
             dialect.placeholder(1),
             dialect.placeholder(2)
         ),
-        cases: cases(resource, f),
+        cases: cases(owner, at),
         names: f.names.clone(),
         ty: f.ty,
         row_type: option(base, nullable),
@@ -269,8 +271,9 @@ fn checks(f: &Field, v: &str, pattern_static: Option<&str>) -> Vec<CheckContext>
 }
 
 /// The test cases of the field's rules, as Rust literals, with the names the tests give them.
-fn cases(resource: &ResourceNames, f: &Field) -> Vec<CaseContext> {
-    crate::spec::rule_cases(resource, f)
+fn cases(resource: &Resource, at: usize) -> Vec<CaseContext> {
+    let f = &resource.fields[at];
+    crate::spec::test_cases(resource, at)
         .unwrap_or_default()
         .into_iter()
         .map(|case| {
@@ -339,7 +342,7 @@ pub(super) fn check_test(
         .zip(contexts)
         .find_map(|(resource, ctx)| {
             let (at, case) = ctx.fields.iter().enumerate().find_map(|(at, f)| {
-                crate::spec::rule_cases(&resource.names, &resource.fields[at])
+                crate::spec::test_cases(resource, at)
                     .ok()?
                     .into_iter()
                     .find(|c| SQL_RULES.contains(&c.rule))

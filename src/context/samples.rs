@@ -7,7 +7,8 @@ use super::fields::FieldContext;
 use super::literals::{html_escape, id_list, json_pairs, rust_literal};
 use super::relations::{ParentContext, restricted_ids};
 use crate::dialect::Dialect;
-use crate::spec::{Literal, OnDelete, Resource, Row, Spec, sample_value};
+pub(super) use crate::spec::MORE_ROWS;
+use crate::spec::{Literal, OnDelete, Resource, Row, Spec, new_rows};
 
 #[derive(Debug, Serialize)]
 pub struct RowContext {
@@ -57,9 +58,6 @@ pub struct SampleContext {
 
 /// `(key, rust literal)` pairs: JSON keys and the values tests send or expect under them.
 type Pairs = Vec<(String, String)>;
-
-/// How many rows `more_rows_sql` adds to each table.
-pub(super) const MORE_ROWS: usize = 3;
 
 /// The resource's seed rows, numbered from 1.
 pub(super) fn seed(
@@ -168,37 +166,7 @@ pub(super) fn more_rows(
 /// `count` new rows of values, numbered after the seed rows: on a unique field, no value
 /// repeats a seed row's or another new row's.
 pub(super) fn fresh_rows(resource: &Resource, count: usize) -> Vec<Vec<Option<Literal>>> {
-    let mut used: Vec<Vec<Literal>> = resource
-        .fields
-        .iter()
-        .enumerate()
-        .map(|(at, _)| {
-            resource
-                .seed
-                .iter()
-                .filter_map(|row| row.values[at].clone())
-                .collect()
-        })
-        .collect();
-    let start = resource.seed.len() + 1;
-    (0..count)
-        .map(|k| {
-            resource
-                .fields
-                .iter()
-                .enumerate()
-                .map(|(at, f)| {
-                    let value = (start + k..start + k + 50)
-                        .filter_map(|n| sample_value(&resource.names, f, n))
-                        .find(|v| !f.rules.unique || !used[at].contains(v));
-                    if let Some(v) = &value {
-                        used[at].push(v.clone());
-                    }
-                    value
-                })
-                .collect()
-        })
-        .collect()
+    new_rows(&resource.names, &resource.fields, &resource.seed, count)
 }
 
 pub(super) fn samples(spec: &Spec, resource: &Resource) -> SampleContext {

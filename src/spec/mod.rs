@@ -4,14 +4,18 @@
 //! Every name is precomputed (see `naming`), resources are ordered parents first, and every
 //! resource has seed rows (the spec's, or generated ones that satisfy every rule).
 
+mod plausible;
 mod rules;
 mod sample;
 mod validate;
 
+#[cfg(test)]
+mod properties;
+
 use serde::Serialize;
 
 pub use rules::{Literal, Number, float_text, rule_message};
-pub use sample::{RuleCase, rule_cases, sample_value};
+pub use sample::{MORE_ROWS, RuleCase, new_rows, rule_cases, sample_value, test_cases};
 pub use validate::{Problem, parse_and_validate};
 
 use crate::naming::{AppNames, FieldNames, ResourceNames};
@@ -147,15 +151,18 @@ pub struct Pattern {
     /// The shortest plain string the pattern matches, when one is easy to find; worked out
     /// once, since sample values ask for it many times.
     pub example: Option<String>,
+    /// Distinct strings the pattern matches, `example` first, for rows that must differ.
+    pub examples: Vec<String>,
 }
 
 impl Pattern {
     pub fn new(source: String, regex: regex::Regex) -> Self {
-        let example = sample::regex_example(&source);
+        let examples = sample::regex_examples(&source, sample::PATTERN_EXAMPLES);
         Pattern {
             source,
             regex,
-            example,
+            example: examples.first().cloned(),
+            examples,
         }
     }
 }

@@ -3,8 +3,9 @@
 
 use regex_syntax::hir::{Class, Hir, HirKind};
 
+use super::plausible::plausible;
 use super::rules::{Literal, field_violations};
-use super::{Field, FieldType, Row};
+use super::{Field, FieldType, Resource, Row};
 use crate::naming::ResourceNames;
 
 /// How many rows a resource without seed rows gets.
@@ -16,7 +17,6 @@ fn candidates(resource: &ResourceNames, field: &Field, n: usize) -> Vec<Literal>
     if let Some(options) = &rules.one_of {
         return vec![options[(n - 1) % options.len()].clone()];
     }
-    let name = &field.names;
     match field.ty {
         FieldType::Bool => vec![rules.default.clone().unwrap_or(Literal::Bool(n % 2 == 1))],
         FieldType::Integer => {
@@ -28,50 +28,99 @@ fn candidates(resource: &ResourceNames, field: &Field, n: usize) -> Vec<Literal>
         FieldType::Float => {
             let lo = rules.min.map_or(1.0, |m| m.as_f64());
             let hi = rules.max.map_or(f64::MAX, |m| m.as_f64());
-            vec![Literal::Float((lo + (n - 1) as f64).min(hi))]
+            let step = (n - 1) as f64;
+            // Whole steps up from the minimum, and where the maximum is near, halfway to it
+            // each time (0, 0.5, 0.75, ...), so that rows still differ.
+            let halfway = hi - (hi - lo) / 2f64.powi(n as i32 - 1);
+            vec![Literal::Float(lo + step), Literal::Float(halfway)]
         }
-        FieldType::Email => vec![Literal::Text(format!(
-            "{}{n}@example.com",
-            resource.singular.replace('_', ".")
-        ))],
-        FieldType::Url => vec![Literal::Text(format!(
-            "https://example.com/{}/{n}",
-            resource.plural
-        ))],
-        FieldType::Date => vec![Literal::Text(format!("2024-01-{n:02}"))],
-        FieldType::Datetime => vec![Literal::Text(format!("2024-01-{n:02}T19:30:00Z"))],
-        FieldType::String | FieldType::Text => {
-            let words = if field.ty == FieldType::Text {
-                format!("The {} of {} {n}.", name.human, resource.human)
-            } else {
-                format!("{} {n}", capitalize(&name.human))
-            };
-            let slug = format!("{}{n}", name.name.replace('_', "-"));
-            let mut texts = vec![words.clone()];
-            if let Some(pattern) = &rules.pattern
-                && let Some(example) = pattern.example.clone()
-            {
-                texts.push(format!("{slug}{example}"));
-                texts.push(format!("{example}{n}"));
-                texts.push(example);
-            }
-            if let Some(min) = rules.min_length {
-                let padded: String = words
-                    .chars()
-                    .chain(std::iter::repeat('.'))
-                    .take(min as usize)
-                    .collect();
-                texts.push(padded);
-            }
-            if let Some(max) = rules.max_length {
-                let digits = n.to_string();
-                let keep = (max as usize).saturating_sub(digits.len());
-                texts.push(words.chars().take(keep).chain(digits.chars()).collect());
-                texts.push(words.chars().take(max as usize).collect());
-            }
+        FieldType::Date => vec![Literal::Text(day(n))],
+        FieldType::Datetime => vec![Literal::Text(format!("{}T19:30:00Z", day(n)))],
+        FieldType::String | FieldType::Text | FieldType::Email | FieldType::Url => {
+            let texts = fitting(&text_bases(resource, field, n), field, n);
             texts.into_iter().map(Literal::Text).collect()
         }
     }
+}
+
+/// The natural values of row `n` of a text field, most plausible first: a name or a
+/// sentence for its name, then a plain one that says which row it is.
+fn text_bases(resource: &ResourceNames, field: &Field, n: usize) -> Vec<String> {
+    let name = &field.names;
+    let mut bases: Vec<String> = plausible(resource, field, n).into_iter().collect();
+    match field.ty {
+        FieldType::Email => {
+            bases.push(format!(
+                "{}{n}@example.com",
+                resource.singular.replace('_', ".")
+            ));
+            bases.push(format!("u{n}@e.co"));
+        }
+        FieldType::Url => {
+            bases.push(format!("https://example.com/{}/{n}", resource.plural));
+            bases.push(format!("https://e.co/{n}"));
+        }
+        FieldType::Text => bases.push(format!("The {} of {} {n}.", name.human, resource.human)),
+        _ => bases.push(format!("{} {n}", capitalize(&name.human))),
+    }
+    bases
+}
+
+/// Candidates made from `bases` to meet the field's pattern and lengths: each base as it is,
+/// joined to an example of the pattern, the pattern's `n`-th example, and each base padded
+/// or cut to length (keeping the row number, so that rows still differ).
+fn fitting(bases: &[String], field: &Field, n: usize) -> Vec<String> {
+    let rules = &field.rules;
+    let mut texts = bases.to_vec();
+    let slug = format!("{}{n}", field.names.name.replace('_', "-"));
+    if let Some(pattern) = &rules.pattern
+        && let Some(example) = pattern.example.clone()
+    {
+        texts.push(format!("{slug}{example}"));
+        texts.push(format!("{example}{n}"));
+        texts.extend(bases.iter().map(|base| format!("{base}{example}")));
+        // The n-th distinct match, for patterns that leave no room around a match.
+        let nth = pattern.examples.get(n - 1).cloned().unwrap_or(example);
+        texts.extend(fitted(&nth, rules.min_length, rules.max_length));
+        texts.push(nth);
+    }
+    for base in bases {
+        if let Some(min) = rules.min_length {
+            let padded = base.chars().chain(std::iter::repeat('.'));
+            texts.push(padded.take(min as usize).collect());
+        }
+        if let Some(max) = rules.max_length {
+            let digits = n.to_string();
+            let keep = (max as usize).saturating_sub(digits.len());
+            texts.push(base.chars().take(keep).chain(digits.chars()).collect());
+            texts.push(base.chars().take(max as usize).collect());
+        }
+        texts.extend(fitted(base, rules.min_length, rules.max_length));
+    }
+    texts
+}
+
+/// The `n`-th day (1-based) from 1 January 2024, as `YYYY-MM-DD`: a real date for any `n`.
+fn day(n: usize) -> String {
+    const DAYS: [usize; 12] = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let mut left = (n - 1) % 366;
+    let mut month = 0;
+    while left >= DAYS[month] {
+        left -= DAYS[month];
+        month += 1;
+    }
+    format!("2024-{:02}-{:02}", month + 1, left + 1)
+}
+
+/// `text` padded or cut to fit the length rules, at either end, where it does not fit them.
+fn fitted(text: &str, min: Option<u64>, max: Option<u64>) -> Vec<String> {
+    let len = text.chars().count();
+    let lo = min.unwrap_or(0) as usize;
+    let hi = max.map_or(usize::MAX, |m| m as usize);
+    if (lo..=hi).contains(&len) {
+        return Vec::new();
+    }
+    resized(text, len.clamp(lo, hi.max(lo)))
 }
 
 fn capitalize(text: &str) -> String {
@@ -89,6 +138,65 @@ pub fn sample_value(resource: &ResourceNames, field: &Field, n: usize) -> Option
         .find(|value| field_violations(field, value).is_empty())
 }
 
+/// How many rows the generated tests add to each table after its seed rows (`add_more_rows`).
+pub const MORE_ROWS: usize = 3;
+
+/// How many later rows `new_rows` looks at for a value a unique field has not used yet.
+const LOOK_AHEAD: usize = 64;
+
+/// `count` new rows of values for `fields`, numbered after `existing`: every value satisfies
+/// every rule of its field, and on a unique field no value repeats one of `existing` or of
+/// another new row. A value is `None` where none could be found.
+pub fn new_rows(
+    resource: &ResourceNames,
+    fields: &[Field],
+    existing: &[Row],
+    count: usize,
+) -> Vec<Vec<Option<Literal>>> {
+    let mut used: Vec<Vec<Literal>> = (0..fields.len())
+        .map(|at| {
+            existing
+                .iter()
+                .filter_map(|row| row.values[at].clone())
+                .collect()
+        })
+        .collect();
+    // A unique field's rows leave its boundary values free where they can, for the tests
+    // that create a row on each boundary.
+    let boundaries: Vec<Vec<Literal>> = fields
+        .iter()
+        .map(|f| match f.rules.unique {
+            true => rule_cases(resource, f)
+                .map(|cases| cases.into_iter().filter_map(|c| c.boundary).collect())
+                .unwrap_or_default(),
+            false => Vec::new(),
+        })
+        .collect();
+    let start = existing.len() + 1;
+    (0..count)
+        .map(|k| {
+            fields
+                .iter()
+                .zip(&mut used)
+                .zip(&boundaries)
+                .map(|((field, used), boundaries)| {
+                    let n = start + k;
+                    let candidates =
+                        || (n..n + LOOK_AHEAD).filter_map(|n| sample_value(resource, field, n));
+                    let fresh = |v: &Literal| !field.rules.unique || !used.contains(v);
+                    let value = candidates()
+                        .find(|v| fresh(v) && !boundaries.contains(v))
+                        .or_else(|| candidates().find(fresh));
+                    if let Some(v) = &value {
+                        used.push(v.clone());
+                    }
+                    value
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// Seed rows for a resource the spec gave none. Parents are spread over the parent's rows.
 pub fn sample_rows(
     resource: &ResourceNames,
@@ -100,75 +208,149 @@ pub fn sample_rows(
         .filter(|f| f.rules.unique)
         .filter_map(|f| f.rules.one_of.as_ref().map(Vec::len))
         .fold(SAMPLE_ROWS, usize::min);
-    (1..=rows)
-        .map(|n| {
-            let values = fields
-                .iter()
-                .map(|field| {
-                    sample_value(resource, field, n).map(Some).ok_or_else(|| {
-                        format!(
+    new_rows(resource, fields, &[], rows)
+        .into_iter()
+        .enumerate()
+        .map(|(k, values)| {
+            let values = values
+                .into_iter()
+                .zip(fields)
+                .map(|(value, field)| {
+                    value.map(Some).ok_or_else(|| match field.rules.unique {
+                        true => format!(
+                            "`{}.{}` is unique, and its rules leave fewer values than the {rows} sample rows need",
+                            resource.singular, field.names.name
+                        ),
+                        false => format!(
                             "no sample value satisfies every rule of `{}.{}`",
                             resource.singular, field.names.name
-                        )
+                        ),
                     })
                 })
                 .collect::<Result<_, _>>()?;
             let parent_ids = parent_rows
                 .iter()
-                .map(|&count| ((n - 1) % count.max(1)) as i64 + 1)
+                .map(|&count| (k % count.max(1)) as i64 + 1)
                 .collect();
             Ok(Row { values, parent_ids })
         })
         .collect()
 }
 
-/// The shortest plain string a regular expression matches, where one is easy to find:
-/// `\.jpg$` gives `.jpg`, `^[A-Z][a-z]+$` gives `Aa`.
-pub fn regex_example(pattern: &str) -> Option<String> {
-    let hir = regex_syntax::parse(pattern).ok()?;
-    let mut out = String::new();
-    build(&hir, &mut out)?;
-    let regex = regex::Regex::new(pattern).ok()?;
-    regex.is_match(&out).then_some(out)
+/// How many distinct examples of a pattern are worked out: more than any course needs rows.
+pub const PATTERN_EXAMPLES: usize = 64;
+
+/// Up to `count` distinct plain strings a regular expression matches, shortest choices first:
+/// `^[0-9]{3}$` gives `000`, `001`, `002`, ...; `^(cat|dog)s?$` gives `cat`, `cats`, `dog`, ...
+///
+/// Each string is the `k`-th way through the pattern, counting its choices (a character of a
+/// class, a branch, how many times a repetition repeats) like the digits of a number whose
+/// last digit is the pattern's last choice, so that examples differ at their end first.
+pub fn regex_examples(pattern: &str, count: usize) -> Vec<String> {
+    let (Ok(hir), Ok(regex)) = (regex_syntax::parse(pattern), regex::Regex::new(pattern)) else {
+        return Vec::new();
+    };
+    let mut found: Vec<String> = Vec::new();
+    // Some ways through give the same string (`a|a`, or a count past the last combination,
+    // which wraps around), so look a little further than `count`.
+    for k in 0..(count as u64) * 4 + 16 {
+        let mut rest = k;
+        let Some(text) = nth(&hir, &mut rest) else {
+            break;
+        };
+        if regex.is_match(&text) && !found.contains(&text) {
+            found.push(text);
+            if found.len() == count {
+                break;
+            }
+        }
+    }
+    found
 }
 
-fn build(hir: &Hir, out: &mut String) -> Option<()> {
+/// The characters an example may take from a class: letters and digits first, as people
+/// write them, then the rest; at most ten, which is enough to tell rows apart.
+fn class_choices(chars: impl Iterator<Item = char> + Clone) -> Vec<char> {
+    let plain = chars.clone().filter(char::is_ascii_alphanumeric).take(10);
+    let other = chars.filter(|c| !c.is_ascii_alphanumeric() && !c.is_control());
+    let mut choices: Vec<char> = plain.collect();
+    choices.extend(other.take(10 - choices.len()));
+    choices
+}
+
+/// Takes choice number `rest % options` and leaves the rest of the count for later choices.
+fn choose(rest: &mut u64, options: usize) -> usize {
+    let options = options.max(1) as u64;
+    let pick = *rest % options;
+    *rest /= options;
+    pick as usize
+}
+
+/// The way through `hir` that the count `rest` names; see `regex_examples`.
+fn nth(hir: &Hir, rest: &mut u64) -> Option<String> {
     match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => {}
-        HirKind::Literal(literal) => out.push_str(std::str::from_utf8(&literal.0).ok()?),
+        HirKind::Empty | HirKind::Look(_) => Some(String::new()),
+        HirKind::Literal(literal) => Some(std::str::from_utf8(&literal.0).ok()?.to_owned()),
         HirKind::Class(Class::Unicode(class)) => {
             let chars = class.ranges().iter().flat_map(|r| r.start()..=r.end());
-            let mut chars = chars.take(1024).peekable();
-            let first = *chars.peek()?;
-            out.push(chars.find(|c| c.is_ascii_alphanumeric()).unwrap_or(first));
+            let choices = class_choices(chars.take(4096));
+            let fallback = class.ranges().first()?.start();
+            let pick = choose(rest, choices.len());
+            Some(choices.get(pick).copied().unwrap_or(fallback).to_string())
         }
         HirKind::Class(Class::Bytes(class)) => {
             let bytes = class.ranges().iter().flat_map(|r| r.start()..=r.end());
-            let byte = bytes
-                .clone()
-                .find(u8::is_ascii_alphanumeric)
-                .or(bytes.clone().next())?;
-            out.push(char::from(byte).is_ascii().then_some(char::from(byte))?);
+            let choices = class_choices(bytes.filter(u8::is_ascii).map(char::from));
+            Some(choices.get(choose(rest, choices.len()))?.to_string())
         }
         HirKind::Repetition(rep) => {
-            for _ in 0..rep.min {
-                build(&rep.sub, out)?;
+            // A repetition may repeat up to two more times than it must.
+            let extra = rep.max.map_or(2, |max| (max - rep.min).min(2));
+            let times = rep.min + choose(rest, extra as usize + 1) as u32;
+            let mut parts = Vec::new();
+            for _ in 0..times {
+                parts.push(nth(&rep.sub, rest)?);
             }
+            parts.reverse();
+            Some(parts.concat())
         }
-        HirKind::Capture(capture) => build(&capture.sub, out)?,
+        HirKind::Capture(capture) => nth(&capture.sub, rest),
         HirKind::Concat(parts) => {
-            for part in parts {
-                build(part, out)?;
+            let mut texts = Vec::new();
+            for part in parts.iter().rev() {
+                texts.push(nth(part, rest)?);
             }
+            texts.reverse();
+            Some(texts.concat())
         }
-        HirKind::Alternation(branches) => build(branches.first()?, out)?,
+        HirKind::Alternation(branches) => nth(&branches[choose(rest, branches.len())], rest),
     }
-    Some(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regex_examples_are_distinct_and_vary_at_the_end_first() {
+        assert_eq!(
+            regex_examples(r"^[0-9]{13}$", 3),
+            ["0000000000000", "0000000000001", "0000000000002"]
+        );
+        assert_eq!(
+            regex_examples(r"^(cat|dog)s?$", 9),
+            ["cat", "cats", "dog", "dogs"]
+        );
+        let badges = regex_examples(r"^[A-Z]{2}-\d{3}$", 64);
+        assert_eq!(badges.len(), 64);
+        assert_eq!(badges[1], "AA-001");
+        assert!(regex_examples(r"^x$", 5) == ["x"], "one string only");
+    }
+
+    /// The first example is the shortest plain string: `\.jpg$` gives `.jpg`.
+    fn regex_example(pattern: &str) -> Option<String> {
+        regex_examples(pattern, 1).pop()
+    }
 
     #[test]
     fn regex_examples_match_their_pattern() {
@@ -189,6 +371,14 @@ pub struct RuleCase {
     pub boundary: Option<Literal>,
 }
 
+/// The field without its `one_of`, so that its sample values are any values of its type.
+fn any_value(field: &Field) -> Field {
+    let mut field = field.clone();
+    field.rules.one_of = None;
+    field.rules.default = None;
+    field
+}
+
 /// Text of exactly `len` characters made from `base`: cut or padded at the end, or at the
 /// start, so that a pattern anchored at one end can still match.
 fn resized(base: &str, len: usize) -> Vec<String> {
@@ -206,6 +396,26 @@ fn resized(base: &str, len: usize) -> Vec<String> {
             format!("{}{base}", pad(missing)),
         ]
     }
+}
+
+/// The rule cases the generated tests of field `at` of `resource` use: `rule_cases`, less a
+/// boundary value of a unique field that a seed row already holds, since a test creating a
+/// row with it would be refused as taken.
+pub fn test_cases(resource: &Resource, at: usize) -> Result<Vec<RuleCase>, String> {
+    let field = &resource.fields[at];
+    let mut cases = rule_cases(&resource.names, field)?;
+    if field.rules.unique {
+        for case in &mut cases {
+            let taken = |b: &Literal| {
+                resource
+                    .seed
+                    .iter()
+                    .any(|r| r.values[at].as_ref() == Some(b))
+            };
+            case.boundary = case.boundary.take().filter(|b| !taken(b));
+        }
+    }
+    Ok(cases)
 }
 
 /// Every rule of `field` with a value breaking only it, or why none could be found.
@@ -238,9 +448,21 @@ pub fn rule_cases(resource: &ResourceNames, field: &Field) -> Result<Vec<RuleCas
     let text = |texts: Vec<String>| texts.into_iter().map(Literal::Text).collect::<Vec<_>>();
     let base_text = base.to_string();
 
+    // Short values of the type, to cut or pad to a length when the base would lose its shape.
+    let shortest = match field.ty {
+        FieldType::Email => vec!["u@e.co".to_owned()],
+        FieldType::Url => vec!["http://e.co".to_owned()],
+        _ => Vec::new(),
+    };
+    let sized = |len: usize| {
+        let mut texts = resized(&base_text, len);
+        texts.extend(shortest.iter().flat_map(|s| resized(s, len)));
+        text(texts)
+    };
+
     let mut cases = Vec::new();
     if let Some(min) = rules.min_length.filter(|&m| m > 0) {
-        let bad = pick("min_length", text(resized(&base_text, min as usize - 1)))?;
+        let bad = pick("min_length", sized(min as usize - 1))?;
         let boundary = text(resized(&base_text, min as usize))
             .into_iter()
             .find(|v| valid(v));
@@ -251,7 +473,7 @@ pub fn rule_cases(resource: &ResourceNames, field: &Field) -> Result<Vec<RuleCas
         });
     }
     if let Some(max) = rules.max_length {
-        let bad = pick("max_length", text(resized(&base_text, max as usize + 1)))?;
+        let bad = pick("max_length", sized(max as usize + 1))?;
         let boundary = text(resized(&base_text, max as usize))
             .into_iter()
             .find(|v| valid(v));
@@ -351,6 +573,11 @@ pub fn rule_cases(resource: &ResourceNames, field: &Field) -> Result<Vec<RuleCas
                 }
                 Literal::Bool(_) => {}
             }
+        }
+        // A date or a time that is not one of the options, but still a date or a time.
+        if matches!(field.ty, FieldType::Date | FieldType::Datetime) {
+            candidates
+                .extend((1..=64).filter_map(|n| sample_value(resource, &any_value(field), n)));
         }
         cases.push(RuleCase {
             rule: "one_of",

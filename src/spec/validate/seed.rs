@@ -7,7 +7,7 @@ use super::field_rules::messages;
 use super::resources::Draft;
 use super::{Checker, did_you_mean};
 use crate::spec::rules::{Literal, violations};
-use crate::spec::sample::{SAMPLE_ROWS, sample_rows};
+use crate::spec::sample::{MORE_ROWS, SAMPLE_ROWS, new_rows, sample_rows};
 use crate::spec::{Field, OnDelete, Parent, Resource, Row};
 use crate::yaml::{Node, Span, Value};
 
@@ -297,6 +297,37 @@ impl Checker {
                         resources[i].names.singular
                     )),
                 ),
+            }
+        }
+    }
+
+    /// The generated tests add `MORE_ROWS` rows to every table after its seed rows: each
+    /// field must have a value for them that keeps its rules, and a unique field one that no
+    /// other row has. Refuses a field whose rules leave too few values.
+    pub(super) fn check_test_rows(&mut self, resources: &[Resource], field_spans: &[Vec<Span>]) {
+        for (resource, spans) in resources.iter().zip(field_spans) {
+            let rows = new_rows(&resource.names, &resource.fields, &resource.seed, MORE_ROWS);
+            for (at, field) in resource.fields.iter().enumerate() {
+                if field.nullable() || rows.iter().all(|row| row[at].is_some()) {
+                    continue;
+                }
+                let name = format!("{}.{}", resource.names.singular, field.names.name);
+                let (message, help) = if field.rules.unique {
+                    (
+                        format!(
+                            "`{name}` is unique, and its rules leave too few values for the generated tests: they add {MORE_ROWS} rows to the {} seed rows, each with a `{}` of its own",
+                            resource.seed.len(),
+                            field.names.name
+                        ),
+                        "allow more values (a wider `pattern`, a longer `max_length`, a larger range, more `one_of` options), or drop `unique`",
+                    )
+                } else {
+                    (
+                        format!("no value satisfies every rule of `{name}`"),
+                        "check that its rules can all hold at once",
+                    )
+                };
+                self.error(spans[at], message, "too few values", Some(help.into()));
             }
         }
     }

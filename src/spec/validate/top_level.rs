@@ -39,11 +39,18 @@ impl Checker {
             self.check_rules_testable(&drafts);
         }
         let spans: Vec<Span> = order.iter().map(|&i| drafts[i].key.span).collect();
+        let field_spans: Vec<Vec<Span>> = order
+            .iter()
+            .map(|&i| drafts[i].field_spans.clone())
+            .collect();
         let mut resources = self.assemble(drafts, order, seeds)?;
         // Sample rows depend on every rule being sound; with problems already found, trying
         // would only add noise.
         if self.problems.is_empty() {
             self.fill_missing_seeds(&mut resources, &spans);
+        }
+        if self.problems.is_empty() {
+            self.check_test_rows(&resources, &field_spans);
         }
         Some(Spec {
             app,

@@ -14,7 +14,7 @@ async fn list_productions_returns_every_row_in_id_order() {
     let response = app.get("/productions").await;
 
     assert_eq!(response.status, StatusCode::OK);
-    assert_eq!(ids(&response.json()), [1, 2, 3, 4]);
+    assert_eq!(ids(&response.json()), [1, 2, 3, 4, 5, 6, 7]);
 }
 
 #[tokio::test]
@@ -42,6 +42,10 @@ async fn show_production_returns_the_row() {
     assert_eq!(production["budget"], 100000.0);
     assert_eq!(production["image"], "hamlet.jpg");
     assert_eq!(production["director"], "Bill Shakespeare");
+    assert_eq!(
+        production["description"],
+        "A prince of Denmark avenges his father, and everyone dies."
+    );
     assert_eq!(production["ongoing"], true);
 }
 

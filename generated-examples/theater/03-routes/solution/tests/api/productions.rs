@@ -14,7 +14,7 @@ async fn list_productions_returns_every_row_in_id_order() {
     let response = app.get("/productions").await;
 
     assert_eq!(response.status, StatusCode::OK);
-    assert_eq!(ids(&response.json()), [1, 2, 3, 4]);
+    assert_eq!(ids(&response.json()), [1, 2, 3, 4, 5, 6, 7]);
 }
 
 #[tokio::test]
@@ -63,6 +63,10 @@ async fn show_production_returns_the_row() {
     assert_eq!(production["budget"], 100000.0);
     assert_eq!(production["image"], "hamlet.jpg");
     assert_eq!(production["director"], "Bill Shakespeare");
+    assert_eq!(
+        production["description"],
+        "A prince of Denmark avenges his father, and everyone dies."
+    );
     assert_eq!(production["ongoing"], true);
 }
 
@@ -77,7 +81,7 @@ async fn show_production_nests_its_cast_members() {
 
     assert_eq!(response.status, StatusCode::OK);
     let cast_members = &response.json()["cast_members"];
-    assert_eq!(ids(cast_members), [1]);
+    assert_eq!(ids(cast_members), [1, 2, 3]);
 }
 
 #[tokio::test]
@@ -115,14 +119,14 @@ async fn create_production_returns_201_with_location() {
         response.header("location"),
         Some(format!("/productions/{id}").as_str())
     );
-    assert_eq!(production["title"], "Title 2");
-    assert_eq!(production["genre"], "Musical");
-    assert_eq!(production["budget"], 101.0);
-    assert_eq!(production["image"], "image2.jpg");
-    assert_eq!(production["director"], "Director 2");
+    assert_eq!(production["title"], "Organized heuristic standardization");
+    assert_eq!(production["genre"], "Drama");
+    assert_eq!(production["budget"], 104.0);
+    assert_eq!(production["image"], "image5.jpg");
+    assert_eq!(production["director"], "Gabriella Skiles");
     assert_eq!(
         production["description"],
-        "The description of production 2."
+        "Deserunt et aut quia est labore."
     );
     assert_eq!(production["ongoing"], true);
     assert!(production["created_at"].is_string());
@@ -138,7 +142,7 @@ async fn create_production_applies_the_defaults() {
     let response = app
         .post(
             "/productions",
-            json!({ "title": "Title 2", "genre": "Musical" }),
+            json!({ "title": "Organized heuristic standardization", "genre": "Drama" }),
         )
         .await;
 

@@ -14,7 +14,10 @@ async fn list_cast_members_returns_every_row_in_id_order() {
     let response = app.get("/cast_members").await;
 
     assert_eq!(response.status, StatusCode::OK);
-    assert_eq!(ids(&response.json()), [1, 2, 3, 4]);
+    assert_eq!(
+        ids(&response.json()),
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+    );
 }
 
 #[tokio::test]
@@ -100,8 +103,8 @@ async fn create_cast_member_returns_201_with_location() {
         response.header("location"),
         Some(format!("/cast_members/{id}").as_str())
     );
-    assert_eq!(cast_member["name"], "Name 2");
-    assert_eq!(cast_member["role"], "Role 2");
+    assert_eq!(cast_member["name"], "Alexzander Bailey");
+    assert_eq!(cast_member["role"], "Customized initiatives");
     assert_eq!(cast_member["production_id"], 1);
     assert!(cast_member["created_at"].is_string());
 

@@ -13,13 +13,13 @@ use tower::ServiceExt;
 
 /// The rows `add_more_rows` inserts, numbered after the seed rows.
 const MORE_ROWS: &str = "insert into productions (id, title, genre, budget, image, director, description, ongoing) values
-    (2, 'Title 2', 'Musical', 101.0, 'image2.jpg', 'Director 2', 'The description of production 2.', true),
-    (3, 'Title 3', 'Opera', 102.0, 'image3.jpg', 'Director 3', 'The description of production 3.', true),
-    (4, 'Title 4', 'Comedy', 103.0, 'image4.jpg', 'Director 4', 'The description of production 4.', true);
+    (5, 'Organized heuristic standardization', 'Drama', 104.0, 'image5.jpg', 'Gabriella Skiles', 'Deserunt et aut quia est labore.', true),
+    (6, 'Total bi-directional moderator', 'Musical', 105.0, 'image6.jpg', 'Imelda Morissette', 'Quia esse et fugiat illum voluptatem excepturi ad.', true),
+    (7, 'Innovative fresh-thinking model', 'Opera', 106.0, 'image7.jpg', 'Walker O''Hara', 'Inventore consequatur sed officiis dolores voluptas repudiandae enim ullam dolor dolore.', true);
 insert into cast_members (id, name, role, production_id) values
-    (2, 'Name 2', 'Role 2', 4),
-    (3, 'Name 3', 'Role 3', 4),
-    (4, 'Name 4', 'Role 4', 4);";
+    (10, 'Alexzander Bailey', 'Customized initiatives', 7),
+    (11, 'Aron Armstrong', 'Impactful web services', 7),
+    (12, 'Brandy Champlin', 'Integrated action-items', 7);";
 
 /// The app under test, with its own empty in-memory database.
 pub struct TestApp {
@@ -49,7 +49,7 @@ impl TestApp {
         Self { db, router }
     }
 
-    /// Loads `seed.sql`: production 1, cast member 1.
+    /// Loads `seed.sql`: productions 1 to 4, cast members 1 to 9.
     pub async fn seed(&self) {
         db::seed(&self.db).await.expect("seed data loads");
     }
@@ -155,12 +155,12 @@ pub fn ids(rows: &Value) -> Vec<i64> {
 /// make it invalid.
 pub fn new_production() -> Value {
     json!({
-        "title": "Title 2",
-        "genre": "Musical",
-        "budget": 101.0,
-        "image": "image2.jpg",
-        "director": "Director 2",
-        "description": "The description of production 2.",
+        "title": "Organized heuristic standardization",
+        "genre": "Drama",
+        "budget": 104.0,
+        "image": "image5.jpg",
+        "director": "Gabriella Skiles",
+        "description": "Deserunt et aut quia est labore.",
         "ongoing": true,
     })
 }
@@ -169,8 +169,8 @@ pub fn new_production() -> Value {
 /// sample data is in. Tests change or remove keys to make it invalid.
 pub fn new_cast_member() -> Value {
     json!({
-        "name": "Name 2",
-        "role": "Role 2",
+        "name": "Alexzander Bailey",
+        "role": "Customized initiatives",
         "production_id": 1,
     })
 }

@@ -14,7 +14,10 @@ async fn list_cast_members_returns_every_row_in_id_order() {
     let response = app.get("/cast_members").await;
 
     assert_eq!(response.status, StatusCode::OK);
-    assert_eq!(ids(&response.json()), [1, 2, 3, 4]);
+    assert_eq!(
+        ids(&response.json()),
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+    );
 }
 
 #[tokio::test]
@@ -100,8 +103,8 @@ async fn create_cast_member_returns_201_with_location() {
         response.header("location"),
         Some(format!("/cast_members/{id}").as_str())
     );
-    assert_eq!(cast_member["name"], "Name 2");
-    assert_eq!(cast_member["role"], "Role 2");
+    assert_eq!(cast_member["name"], "Alexzander Bailey");
+    assert_eq!(cast_member["role"], "Customized initiatives");
     assert_eq!(cast_member["production_id"], 1);
     assert!(cast_member["created_at"].is_string());
 
@@ -143,15 +146,15 @@ async fn update_cast_member_changes_only_the_fields_sent() {
     app.seed().await;
 
     let response = app
-        .patch("/cast_members/1", json!({ "name": "Name 3" }))
+        .patch("/cast_members/1", json!({ "name": "Aron Armstrong" }))
         .await;
 
     assert_eq!(response.status, StatusCode::OK);
     let cast_member = response.json();
-    assert_eq!(cast_member["name"], "Name 3");
+    assert_eq!(cast_member["name"], "Aron Armstrong");
     assert_eq!(cast_member["role"], "Hamlet");
     let stored = app.get("/cast_members/1").await.json();
-    assert_eq!(stored["name"], "Name 3");
+    assert_eq!(stored["name"], "Aron Armstrong");
 }
 
 #[tokio::test]
@@ -159,7 +162,7 @@ async fn update_cast_member_returns_404_for_a_missing_row() {
     let app = TestApp::new().await;
 
     let response = app
-        .patch("/cast_members/999", json!({ "name": "Name 3" }))
+        .patch("/cast_members/999", json!({ "name": "Aron Armstrong" }))
         .await;
 
     assert_eq!(response.status, StatusCode::NOT_FOUND);

@@ -150,9 +150,9 @@ async fn check_constraints_refuse_a_row_that_skips_validation() {
     // `max_length` rule, and the CHECK constraint of the migration refuses it.
     let result = sqlx::query(
         "insert into productions (title, genre, budget, image, director, description, ongoing)
-         values ('Title 1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
-                 'Musical', 101.0, 'image2.jpg', 'Director 2',
-                 'The description of production 2.', true)",
+         values ('Digitized fault-tolerant supportaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+                 'Drama', 104.0, 'image5.jpg', 'Gabriella Skiles',
+                 'Deserunt et aut quia est labore.', true)",
     )
     .execute(&app.db)
     .await;

@@ -14,10 +14,10 @@ async fn seed_loads_every_row() {
         .fetch_all(&app.db)
         .await
         .unwrap();
-    assert_eq!(productions, [1]);
+    assert_eq!(productions, [1, 2, 3, 4]);
     let cast_members: Vec<i64> = sqlx::query_scalar("select id from cast_members order by id")
         .fetch_all(&app.db)
         .await
         .unwrap();
-    assert_eq!(cast_members, [1]);
+    assert_eq!(cast_members, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
 }

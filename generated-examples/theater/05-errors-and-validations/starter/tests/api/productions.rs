@@ -14,7 +14,7 @@ async fn list_productions_returns_every_row_in_id_order() {
     let response = app.get("/productions").await;
 
     assert_eq!(response.status, StatusCode::OK);
-    assert_eq!(ids(&response.json()), [1, 2, 3, 4]);
+    assert_eq!(ids(&response.json()), [1, 2, 3, 4, 5, 6, 7]);
 }
 
 #[tokio::test]
@@ -63,6 +63,10 @@ async fn show_production_returns_the_row() {
     assert_eq!(production["budget"], 100000.0);
     assert_eq!(production["image"], "hamlet.jpg");
     assert_eq!(production["director"], "Bill Shakespeare");
+    assert_eq!(
+        production["description"],
+        "A prince of Denmark avenges his father, and everyone dies."
+    );
     assert_eq!(production["ongoing"], true);
 }
 
@@ -77,7 +81,7 @@ async fn show_production_nests_its_cast_members() {
 
     assert_eq!(response.status, StatusCode::OK);
     let cast_members = &response.json()["cast_members"];
-    assert_eq!(ids(cast_members), [1]);
+    assert_eq!(ids(cast_members), [1, 2, 3]);
 }
 
 #[tokio::test]
@@ -115,14 +119,14 @@ async fn create_production_returns_201_with_location() {
         response.header("location"),
         Some(format!("/productions/{id}").as_str())
     );
-    assert_eq!(production["title"], "Title 2");
-    assert_eq!(production["genre"], "Musical");
-    assert_eq!(production["budget"], 101.0);
-    assert_eq!(production["image"], "image2.jpg");
-    assert_eq!(production["director"], "Director 2");
+    assert_eq!(production["title"], "Organized heuristic standardization");
+    assert_eq!(production["genre"], "Drama");
+    assert_eq!(production["budget"], 104.0);
+    assert_eq!(production["image"], "image5.jpg");
+    assert_eq!(production["director"], "Gabriella Skiles");
     assert_eq!(
         production["description"],
-        "The description of production 2."
+        "Deserunt et aut quia est labore."
     );
     assert_eq!(production["ongoing"], true);
     assert!(production["created_at"].is_string());
@@ -138,7 +142,7 @@ async fn create_production_applies_the_defaults() {
     let response = app
         .post(
             "/productions",
-            json!({ "title": "Title 2", "genre": "Musical" }),
+            json!({ "title": "Organized heuristic standardization", "genre": "Drama" }),
         )
         .await;
 
@@ -165,15 +169,18 @@ async fn update_production_changes_only_the_fields_sent() {
     app.seed().await;
 
     let response = app
-        .patch("/productions/1", json!({ "title": "Title 3" }))
+        .patch(
+            "/productions/1",
+            json!({ "title": "Total bi-directional moderator" }),
+        )
         .await;
 
     assert_eq!(response.status, StatusCode::OK);
     let production = response.json();
-    assert_eq!(production["title"], "Title 3");
+    assert_eq!(production["title"], "Total bi-directional moderator");
     assert_eq!(production["genre"], "Drama");
     let stored = app.get("/productions/1").await.json();
-    assert_eq!(stored["title"], "Title 3");
+    assert_eq!(stored["title"], "Total bi-directional moderator");
 }
 
 #[tokio::test]
@@ -192,7 +199,10 @@ async fn update_production_returns_404_for_a_missing_row() {
     let app = TestApp::new().await;
 
     let response = app
-        .patch("/productions/999", json!({ "title": "Title 3" }))
+        .patch(
+            "/productions/999",
+            json!({ "title": "Total bi-directional moderator" }),
+        )
         .await;
 
     assert_eq!(response.status, StatusCode::NOT_FOUND);
@@ -228,7 +238,7 @@ async fn delete_production_deletes_its_cast_members_too() {
 
     assert_eq!(response.status, StatusCode::NO_CONTENT);
     let cast_members = app.get("/cast_members").await.json();
-    assert_eq!(ids(&cast_members), [2, 3, 4]);
+    assert_eq!(ids(&cast_members), [4, 5, 6, 7, 8, 9, 10, 11, 12]);
 }
 
 #[tokio::test]
@@ -249,7 +259,7 @@ async fn create_production_rejects_title_over_max_length() {
     let app = TestApp::new().await;
     let mut body = new_production();
     body["title"] = json!(
-        "Title 1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+        "Digitized fault-tolerant supportaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
     );
 
     let response = app.post("/productions", body).await;
@@ -266,7 +276,7 @@ async fn create_production_accepts_title_at_max_length() {
     let app = TestApp::new().await;
     let mut body = new_production();
     body["title"] = json!(
-        "Title 1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+        "Digitized fault-tolerant supportaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
     );
 
     let response = app.post("/productions", body).await;
@@ -275,7 +285,7 @@ async fn create_production_accepts_title_at_max_length() {
     assert_eq!(
         response.json()["title"],
         json!(
-            "Title 1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            "Digitized fault-tolerant supportaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
         )
     );
 }
@@ -298,7 +308,7 @@ async fn update_production_rejects_title_over_max_length() {
     app.seed().await;
 
     let response = app
-        .patch("/productions/1", json!({ "title": "Title 1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" }))
+        .patch("/productions/1", json!({ "title": "Digitized fault-tolerant supportaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" }))
         .await;
 
     assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -428,7 +438,7 @@ async fn create_production_reports_every_broken_rule_at_once() {
     let app = TestApp::new().await;
     let mut body = new_production();
     body["title"] = json!(
-        "Title 1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+        "Digitized fault-tolerant supportaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
     );
     body["genre"] = json!("Dramax");
     body["budget"] = json!(99.5);
