@@ -40,3 +40,5 @@ diagnostics_snapshot!(broken_relationships, "relationships");
 diagnostics_snapshot!(seed_rows_that_break_rules, "seeds");
 diagnostics_snapshot!(rules_no_value_can_satisfy, "unsatisfiable");
 diagnostics_snapshot!(rules_that_cannot_be_tested_one_by_one, "untestable");
+diagnostics_snapshot!(unique_fields_with_too_few_values, "too-few-values");
+diagnostics_snapshot!(a_misspelt_parent_is_one_problem, "belongs-to-typo");

@@ -23,6 +23,9 @@ pub(super) struct Draft<'n> {
     /// Every well-formed field name, including fields whose definition has problems, so
     /// that seed rows naming them are not reported twice.
     pub(super) field_names: Vec<String>,
+    /// Whether a `belongs_to` entry named no resource: its seed rows may then name a parent
+    /// this draft no longer has, which the problem already reported explains.
+    pub(super) unresolved_parents: bool,
     pub(super) belongs_to: Vec<(&'n Node, OnDelete)>,
     pub(super) has_many: Vec<&'n Node>,
 }
@@ -94,6 +97,7 @@ impl Checker {
             fields: fields.fields,
             field_spans: fields.spans,
             field_names: fields.names,
+            unresolved_parents: false,
             belongs_to,
             has_many,
         })
@@ -313,11 +317,19 @@ impl Checker {
                 continue;
             };
             let child_draft = &drafts[child];
+            let named = |n: &Node| n.scalar_text();
             let declared = child_draft
                 .belongs_to
                 .iter()
-                .any(|(n, _)| n.scalar_text().as_deref() == Some(draft.names.singular.as_str()));
-            if !declared {
+                .any(|(n, _)| named(n).as_deref() == Some(draft.names.singular.as_str()));
+            // A `belongs_to` entry that names no resource (a typo of this one, most likely)
+            // has its own problem already; a second one here would only send the reader
+            // to add what is there, misspelt.
+            let unresolved = child_draft
+                .belongs_to
+                .iter()
+                .any(|(n, _)| named(n).is_none_or(|name| !index.by_name.contains_key(&name)));
+            if !declared && !unresolved {
                 self.error(
                     target.span,
                     format!(
@@ -437,6 +449,10 @@ impl Checker {
 /// Drops from each `belongs_to` the entries that did not resolve to a parent, and repeats.
 fn keep_resolved_parents(drafts: &mut [Draft], index: &Index, parents: &[Vec<usize>]) {
     for (i, draft) in drafts.iter_mut().enumerate() {
+        draft.unresolved_parents = draft.belongs_to.iter().any(|(n, _)| {
+            n.scalar_text()
+                .is_none_or(|name| !index.by_name.contains_key(&name))
+        });
         draft.belongs_to.retain(|(n, _)| {
             n.scalar_text()
                 .and_then(|s| index.by_name.get(&s).copied())

@@ -98,7 +98,13 @@ impl Checker {
                 }
             })
             .collect();
-        let rows = self.seed_rows(&drafts[i], &parents, rows)?;
+        let rows = if drafts[i].unresolved_parents {
+            // Which parents the rows may name is not known: check only their fields.
+            let names: Vec<&str> = drafts.iter().map(|d| d.names.singular.as_str()).collect();
+            self.seed_rows(&drafts[i], &parents, &names, rows)?
+        } else {
+            self.seed_rows(&drafts[i], &parents, &[], rows)?
+        };
         Some((rows, false))
     }
 
@@ -106,10 +112,12 @@ impl Checker {
         &mut self,
         draft: &Draft,
         parents: &[SeedParent],
+        tolerated: &[&str],
         rows: &[&Node],
     ) -> Option<Vec<Row>> {
         let mut allowed: Vec<&str> = draft.field_names.iter().map(String::as_str).collect();
         allowed.extend(parents.iter().map(|p| p.name.as_str()));
+        allowed.extend(tolerated);
         let mut table = SeedTable {
             draft,
             parents,
