@@ -334,6 +334,17 @@ fn postman_collection(context: &ProjectContext) -> String {
                     None,
                 ));
             }
+            // Requests that fail on purpose, named after what the server answers.
+            let failing = std::iter::once(&r.samples.not_found)
+                .chain(r.samples.invalid.iter().filter(|_| context.has.validation));
+            for q in failing {
+                let name = match &q.field {
+                    Some(field) => format!("{}: {}, `{field}`: {}", q.name, q.status, q.message),
+                    None => format!("{}: {}", q.name, q.status),
+                };
+                let body = q.body.as_deref().map(pretty_json);
+                items.push(request(name, q.method, q.path.clone(), body));
+            }
             json!({ "name": r.names.plural_title, "item": items })
         })
         .collect();
@@ -352,9 +363,14 @@ fn postman_collection(context: &ProjectContext) -> String {
 
 /// A JSON body from the `"key": value, ...` pairs the context holds, pretty-printed.
 pub fn pretty_body(pairs: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(&format!("{{{pairs}}}"))
+    pretty_json(&format!("{{{pairs}}}"))
+}
+
+/// JSON text laid out over several lines, or as it is if it does not parse.
+fn pretty_json(text: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(text)
         .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| format!("{{{pairs}}}"))
+        .unwrap_or_else(|_| text.to_owned())
 }
 
 #[cfg(test)]
@@ -424,11 +440,42 @@ mod tests {
             .iter()
             .map(|item| item["request"]["method"].as_str().unwrap())
             .collect();
-        assert_eq!(methods, ["GET", "GET", "POST", "PATCH", "DELETE"]);
+        // Then the request of a row that does not exist.
+        assert_eq!(methods, ["GET", "GET", "POST", "PATCH", "DELETE", "GET"]);
         let body = folders[0]["item"][2]["request"]["body"]["raw"]
             .as_str()
             .unwrap();
         let body: serde_json::Value = serde_json::from_str(body).unwrap();
         assert!(body["title"].is_string(), "{body}");
+    }
+
+    #[test]
+    fn lecture_5_collections_have_a_failing_create_for_every_rule() {
+        let source = include_str!("../specs/theater.yaml");
+        let spec = crate::spec::parse_and_validate(source).unwrap();
+        let files = project(&spec, lecture(5).unwrap(), Variant::Solution).unwrap();
+        let postman = files
+            .iter()
+            .find(|f| f.path == "postman_collection.json")
+            .unwrap();
+        let collection: serde_json::Value = serde_json::from_str(&postman.contents).unwrap();
+        let names: Vec<&str> = collection["item"][0]["item"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| item["name"].as_str().unwrap())
+            .filter(|name| name.contains(": 422"))
+            .collect();
+        // title: required, max_length; genre: required, one_of; budget: min; image: pattern.
+        assert_eq!(names.len(), 6, "{names:#?}");
+        assert!(names.contains(
+            &"Create a production with budget below min: 422, `budget`: must be at least 100"
+        ));
+        let http = files.iter().find(|f| f.path == "requests.http").unwrap();
+        assert_eq!(
+            http.contents.matches(": 422, `").count(),
+            6 + 3,
+            "and 3 for cast members"
+        );
     }
 }

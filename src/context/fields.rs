@@ -291,7 +291,7 @@ fn cases(resource: &Resource, at: usize) -> Vec<CaseContext> {
 }
 
 /// How tests name a broken rule and its boundary.
-fn case_names(rule: &str) -> (&'static str, &'static str) {
+pub(super) fn case_names(rule: &str) -> (&'static str, &'static str) {
     match rule {
         "min_length" => ("under_min_length", "at_min_length"),
         "max_length" => ("over_max_length", "at_max_length"),

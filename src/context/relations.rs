@@ -78,7 +78,7 @@ pub(super) fn parent(
             dialect.ident(&parent.table),
             dialect.placeholder(1)
         ),
-        missing_message: format!("must be the id of an existing {}", parent.human),
+        missing_message: missing_parent_message(parent),
         row_type: option("i64", nullable),
         new_type: option("i64", nullable),
         patch_type: if nullable {
@@ -170,4 +170,10 @@ pub(super) fn restricted_ids(spec: &Spec, parent: usize) -> Vec<i64> {
                 .flat_map(|(at, _)| child.seed.iter().map(move |row| row.parent_ids[at]))
         })
         .collect()
+}
+
+/// The error of a body whose parent key names no row: one text for the validation, the
+/// database's refusal and the request collections.
+pub(super) fn missing_parent_message(parent: &ResourceNames) -> String {
+    format!("must be the id of an existing {}", parent.human)
 }

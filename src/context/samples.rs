@@ -5,10 +5,10 @@ use serde::Serialize;
 
 use super::fields::FieldContext;
 use super::literals::{html_escape, id_list, json_pairs, rust_literal};
-use super::relations::{ParentContext, restricted_ids};
+use super::relations::{ParentContext, missing_parent_message, restricted_ids};
 use crate::dialect::Dialect;
 pub(super) use crate::spec::MORE_ROWS;
-use crate::spec::{Literal, OnDelete, Resource, Row, Spec, new_rows};
+use crate::spec::{Literal, OnDelete, Resource, Row, Spec, new_rows, rule_message, test_cases};
 
 #[derive(Debug, Serialize)]
 pub struct RowContext {
@@ -54,6 +54,26 @@ pub struct SampleContext {
     pub patch_expect: String,
     /// A field the patch leaves alone, and its seed value (if any).
     pub untouched: Option<(String, String)>,
+    /// `GET` of a row that does not exist.
+    pub not_found: FailingRequest,
+    /// A create that breaks one rule, for every rule of every field: what lecture 5 refuses.
+    pub invalid: Vec<FailingRequest>,
+}
+
+/// A request that fails on purpose, for the request collections and the README: what it
+/// shows, and what the server answers.
+#[derive(Debug, Serialize)]
+pub struct FailingRequest {
+    /// `Create a production with title over max length`.
+    pub name: String,
+    pub method: &'static str,
+    pub path: String,
+    /// The JSON body, on one line.
+    pub body: Option<String>,
+    pub status: u16,
+    /// The field the error names, and its message; `None` for a 404.
+    pub field: Option<String>,
+    pub message: String,
 }
 
 /// `(key, rust literal)` pairs: JSON keys and the values tests send or expect under them.
@@ -200,7 +220,131 @@ pub(super) fn samples(spec: &Spec, resource: &Resource) -> SampleContext {
         patch_body: json_pairs(&[(patched.names.name.clone(), patch_value.clone())]),
         patch_expect: patch_value,
         untouched: untouched(resource),
+        not_found: FailingRequest {
+            name: format!("Show a {} that does not exist", resource.names.human),
+            method: "GET",
+            path: format!("{}/999", resource.names.route),
+            body: None,
+            status: 404,
+            field: None,
+            message: format!("{} 999 not found", resource.names.human),
+        },
+        invalid: invalid_requests(spec, resource, &fresh),
     }
+}
+
+/// A value as JSON.
+fn json_value(value: &Literal) -> serde_json::Value {
+    match value {
+        Literal::Text(text) => text.clone().into(),
+        Literal::Integer(i) => (*i).into(),
+        Literal::Float(x) => {
+            serde_json::Number::from_f64(*x).map_or(serde_json::Value::Null, Into::into)
+        }
+        Literal::Bool(b) => (*b).into(),
+    }
+}
+
+/// A JSON object on one line, spaced as people write it: `{"title": "Hamlet", "budget": 100.0}`.
+fn json_line(object: &serde_json::Map<String, serde_json::Value>) -> String {
+    let pairs: Vec<String> = object
+        .iter()
+        .map(|(k, v)| format!("{}: {v}", serde_json::Value::from(k.as_str())))
+        .collect();
+    format!("{{{}}}", pairs.join(", "))
+}
+
+/// One create request per rule of the resource, each breaking that rule alone: a value
+/// breaking each rule of each field, a missing required field, a taken unique value and a
+/// parent that does not exist.
+fn invalid_requests(
+    spec: &Spec,
+    resource: &Resource,
+    fresh: &[Option<Literal>],
+) -> Vec<FailingRequest> {
+    let mut body = serde_json::Map::new();
+    for (f, v) in resource.fields.iter().zip(fresh) {
+        if let Some(v) = v {
+            body.insert(f.names.name.clone(), json_value(v));
+        }
+    }
+    for p in &resource.parents {
+        body.insert(
+            spec.resources[p.resource].names.foreign_key.clone(),
+            1.into(),
+        );
+    }
+    let human = &resource.names.human;
+    let request = |name: String,
+                   field: &str,
+                   change: &dyn Fn(&mut serde_json::Map<String, serde_json::Value>),
+                   message: String| {
+        let mut body = body.clone();
+        change(&mut body);
+        FailingRequest {
+            name,
+            method: "POST",
+            path: resource.names.route.clone(),
+            body: Some(json_line(&body)),
+            status: 422,
+            field: Some(field.to_owned()),
+            message,
+        }
+    };
+    let mut out = Vec::new();
+    for (at, f) in resource.fields.iter().enumerate() {
+        let key = f.names.name.as_str();
+        if f.rules.required {
+            out.push(request(
+                format!("Create a {human} without {key}"),
+                key,
+                &|b| {
+                    b.shift_remove(key);
+                },
+                rule_message(&f.rules, "required"),
+            ));
+        }
+        for case in test_cases(resource, at).unwrap_or_default() {
+            let (rejects, _) = super::fields::case_names(case.rule);
+            out.push(request(
+                format!("Create a {human} with {key} {}", rejects.replace('_', " ")),
+                key,
+                &|b| {
+                    b.insert(key.to_owned(), json_value(&case.bad));
+                },
+                rule_message(&f.rules, case.rule),
+            ));
+        }
+        if let Some(taken) = f
+            .rules
+            .unique
+            .then(|| resource.seed.first())
+            .flatten()
+            .and_then(|r| r.values[at].as_ref())
+        {
+            out.push(request(
+                format!("Create a {human} with a taken {key}"),
+                key,
+                &|b| {
+                    b.insert(key.to_owned(), json_value(taken));
+                },
+                rule_message(&f.rules, "unique"),
+            ));
+        }
+    }
+    for p in &resource.parents {
+        let parent = &spec.resources[p.resource].names;
+        let key = parent.foreign_key.as_str();
+        out.push(request(
+            format!("Create a {human} whose {} does not exist", parent.human),
+            key,
+            &|b| {
+                b.insert(key.to_owned(), 999.into());
+            },
+            missing_parent_message(parent),
+        ));
+    }
+    out
 }
 
 /// Seed row 1's values that are not null, as `(key, rust literal)` pairs.
