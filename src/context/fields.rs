@@ -4,11 +4,10 @@
 use serde::Serialize;
 
 use super::literals::{default_expr, rust_literal, string_literal};
-use super::relations::ParentContext;
 use super::resource::ResourceContext;
 use super::samples::fresh_rows;
 use super::sql::SqlLayout;
-use crate::dialect::Dialect;
+use crate::dialect::{CheckConstraint, Dialect};
 use crate::naming::{FieldNames, ResourceNames};
 use crate::spec::{Field, FieldType, Literal, Resource, Spec, float_text, rule_message};
 
@@ -27,8 +26,15 @@ pub struct FieldContext {
     pub new_type_optional: String,
     /// Type in the patch body: `Option<..>`, or `Option<Option<..>>` for nullable columns.
     pub patch_type: String,
+    /// Type in the patch body once validation refuses null for a required field: then it is
+    /// `Option<Option<..>>` too, so that null can be told from a missing key.
+    pub patch_type_checked: String,
+    /// Whether the validated patch body reads this field with `nullable`.
+    pub patch_nullable_checked: bool,
     pub nullable: bool,
     pub required: bool,
+    /// Whether the value is text, where an empty string counts as missing for a required field.
+    pub textual: bool,
     /// What `create` binds: `input.title`, or `input.ongoing.unwrap_or(true)`.
     pub create_bind: String,
     /// Whether this is the first bind that applies a default, which gets a comment.
@@ -60,6 +66,8 @@ pub struct CheckContext {
     pub rule: &'static str,
     pub condition: String,
     pub message: String,
+    /// Why the rule is there, when the spec does not say it.
+    pub comment: Option<&'static str>,
 }
 
 /// The data of the tests of one rule of one field.
@@ -73,6 +81,16 @@ pub struct CaseContext {
     /// Rust literals.
     pub bad: String,
     pub boundary: Option<String>,
+    pub message: String,
+}
+
+/// A constraint of the schema that stands for a rule: when the database reports `error`, the
+/// client gets `message` for `field`, as if the validation in Rust had caught it.
+#[derive(Clone, Debug, Serialize)]
+pub struct DbRule {
+    /// `UNIQUE constraint failed: people.email`, `CHECK constraint failed: people_age_min`.
+    pub error: String,
+    pub field: String,
     pub message: String,
 }
 
@@ -171,8 +189,15 @@ fn field(dialect: Dialect, resource: &ResourceNames, f: &Field) -> FieldContext 
         } else {
             format!("Option<{base}>")
         },
+        patch_type_checked: if nullable || required {
+            format!("Option<Option<{base}>>")
+        } else {
+            format!("Option<{base}>")
+        },
+        patch_nullable_checked: nullable || required,
         nullable,
         required,
+        textual: f.ty.is_textual(),
         create_bind: create_bind(f),
         default_comment: false,
         column: column_definition(dialect, f),
@@ -235,8 +260,12 @@ fn checks(f: &Field, v: &str, pattern_static: Option<&str>) -> Vec<CheckContext>
             rule,
             condition,
             message: rule_message(rules, rule),
+            comment: None,
         });
     };
+    if rules.min_length.is_some() || rules.max_length.is_some() {
+        add("no_nul", format!("{v}.contains('\\0')"));
+    }
     if let Some(min) = rules.min_length {
         add("min_length", format!("{v}.chars().count() < {min}"));
     }
@@ -265,8 +294,22 @@ fn checks(f: &Field, v: &str, pattern_static: Option<&str>) -> Vec<CheckContext>
         let list: Vec<String> = options.iter().map(rust_literal).collect();
         add("one_of", format!("![{}].contains(&{v})", list.join(", ")));
     }
+    if let Some(nul) = out.iter_mut().find(|c| c.rule == "no_nul") {
+        nul.message = rules
+            .message
+            .clone()
+            .unwrap_or_else(|| NUL_MESSAGE.to_owned());
+        nul.comment = Some(NUL_COMMENT);
+    }
     out
 }
+
+/// What a client reads when a text with a length rule holds a NUL character.
+pub const NUL_MESSAGE: &str = "must not contain a NUL character";
+
+/// Why texts with a length rule refuse NUL, in the generated `check_*` function.
+const NUL_COMMENT: &str = "SQLite's `length()` stops at a NUL character, so the CHECK constraint would count this \
+     text differently from Rust: refuse it, so both agree.";
 
 /// The test cases of the field's rules, as Rust literals, with the names the tests give them.
 fn cases(resource: &ResourceNames, f: &Field) -> Vec<CaseContext> {
@@ -301,29 +344,35 @@ fn case_names(rule: &str) -> (&'static str, &'static str) {
     }
 }
 
-/// The column definitions again, each field's with its CHECK clause if it has one, then the
-/// parents' columns; and whether any column has a CHECK clause.
-pub(super) fn checked_columns(
-    dialect: Dialect,
-    resource: &Resource,
-    fields: &[FieldContext],
-    parents: &[ParentContext],
-) -> (Vec<String>, bool) {
-    let mut has_checks = false;
-    let mut checked_columns: Vec<String> = resource
+/// The CHECK constraints of a resource's fields, one per rule SQL can express.
+pub(super) fn check_constraints(dialect: Dialect, resource: &Resource) -> Vec<CheckConstraint> {
+    resource
         .fields
         .iter()
-        .zip(fields)
-        .map(|(f, ctx)| match dialect.check_clause(&ctx.sql, &f.rules) {
-            Some(check) => {
-                has_checks = true;
-                format!("{} {check}", ctx.column)
-            }
-            None => ctx.column.clone(),
-        })
-        .collect();
-    checked_columns.extend(parents.iter().map(|p| p.column.clone()));
-    (checked_columns, has_checks)
+        .flat_map(|f| dialect.check_constraints(&resource.names.table, &f.names.name, &f.rules))
+        .collect()
+}
+
+/// Each constraint of a resource's table that stands for a rule of the spec (its unique columns
+/// and its CHECK constraints): the error the database reports when a write breaks it, and the
+/// field and message the client gets instead.
+pub(super) fn db_rules(dialect: Dialect, resource: &Resource) -> Vec<DbRule> {
+    let table = &resource.names.table;
+    let mut rules = Vec::new();
+    for f in &resource.fields {
+        let rule = |error: String, rule: &str| DbRule {
+            error,
+            field: f.names.name.clone(),
+            message: rule_message(&f.rules, rule),
+        };
+        if f.rules.unique {
+            rules.push(rule(dialect.unique_error(table, &f.names.name), "unique"));
+        }
+        for check in dialect.check_constraints(table, &f.names.name, &f.rules) {
+            rules.push(rule(check.error, check.rule));
+        }
+    }
+    rules
 }
 
 /// The first field, in resource order, with a rule SQL can check and a case that breaks it:

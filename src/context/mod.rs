@@ -16,7 +16,7 @@ mod sql;
 
 use serde::Serialize;
 
-pub use fields::{CaseContext, CheckContext, CheckTest, FieldContext};
+pub use fields::{CaseContext, CheckContext, CheckTest, DbRule, FieldContext};
 pub use literals::{html_escape, rust_literal, string_literal};
 pub use relations::{ChildContext, ParentContext};
 pub use resource::ResourceContext;
@@ -61,6 +61,11 @@ pub struct ProjectContext {
     pub rebuild_to_add_constraints: bool,
     /// An insert that breaks a CHECK constraint, for the test that the database refuses it.
     pub check_test: Option<CheckTest>,
+    /// What every rule constraint of the schema means to a client, for `src/error.rs`.
+    pub db_rules: Vec<DbRule>,
+    /// Whether some handler knows what a broken foreign key means (a resource with one parent,
+    /// or children that restrict deletes), so `src/error.rs` has `OnForeignKey`.
+    pub any_foreign_key_context: bool,
     pub dialect: DialectContext,
     pub resources: Vec<ResourceContext>,
 }
@@ -110,6 +115,13 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
         any_checks: resources.iter().any(|r| r.has_checks),
         rebuild_to_add_constraints: dialect.rebuilds_to_add_constraints(),
         check_test,
+        db_rules: resources
+            .iter()
+            .flat_map(|r| r.db_rules.iter().cloned())
+            .collect(),
+        any_foreign_key_context: resources
+            .iter()
+            .any(|r| r.sole_parent.is_some() || r.restricted_by.is_some()),
         more_rows_sql: resources
             .iter()
             .map(|r| r.more_rows.clone())
