@@ -35,7 +35,8 @@ pub struct ProjectContext {
     pub title: String,
     /// The title, escaped for HTML.
     pub title_html: String,
-    /// The default `RUST_LOG`: this crate's logs, and the request spans of tower-http.
+    /// The default `RUST_LOG`: this crate's logs, and what tower-http's `TraceLayer` logs (its
+    /// spans and events are at the debug level).
     pub log_filter: String,
     /// Whether some resource belongs to another (so a foreign key can be broken).
     pub any_parents: bool,
@@ -130,7 +131,7 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
         app: spec.app.clone(),
         title: spec.title.clone(),
         title_html: html_escape(&spec.title),
-        log_filter: format!("{}=debug,tower_http=info", spec.app.krate),
+        log_filter: format!("{}=debug,tower_http=debug", spec.app.krate),
         any_parents: spec.resources.iter().any(|r| !r.parents.is_empty()),
         any_unique: resources.iter().any(|r| r.any_unique),
         any_pattern: resources.iter().any(|r| r.any_pattern),
