@@ -102,6 +102,25 @@ pub struct CheckTest {
     pub table: String,
     pub field: String,
     pub rule: &'static str,
+    /// What the client is told instead of the database's error.
+    pub message: String,
+}
+
+/// An insert of a fresh row with a unique field: run twice, the second breaks the unique
+/// constraint, for the test that the client gets the field's own message.
+#[derive(Debug, Serialize)]
+pub struct UniqueTest {
+    pub sql: String,
+    pub field: String,
+    pub message: String,
+}
+
+/// A text field with a length rule, for the test that a NUL character in it is refused.
+#[derive(Debug, Serialize)]
+pub struct TextTest {
+    pub resource: ResourceNames,
+    pub field: String,
+    pub message: String,
 }
 
 fn base_type(ty: FieldType) -> &'static str {
@@ -397,26 +416,98 @@ pub(super) fn check_test(
             })?;
             let mut values = fresh_rows(resource, 1).pop().unwrap_or_default();
             values[at] = Some(case.bad);
-            let mut columns: Vec<String> = ctx.fields.iter().map(|f| f.sql.clone()).collect();
-            let mut literals: Vec<String> = values
-                .iter()
-                .map(|v| v.as_ref().map_or("null".into(), |v| dialect.literal(v)))
-                .collect();
-            for p in &ctx.parents {
-                columns.push(p.sql.clone());
-                literals.push("1".into());
-            }
             Some(CheckTest {
-                sql: {
-                    let layout = SqlLayout::holding(columns.iter().chain([&ctx.sql.table]));
-                    layout.statement(&[
-                        &layout.list(&format!("insert into {} (", ctx.sql.table), &columns, ")"),
-                        &layout.list("values (", &literals, ")"),
-                    ])
-                },
+                sql: insert(dialect, ctx, &values, "1"),
                 table: ctx.names.table.clone(),
                 field: ctx.fields[at].names.name.clone(),
                 rule: case.rule,
+                message: rule_message(&resource.fields[at].rules, case.rule),
             })
         })
+}
+
+/// An insert of one row of `ctx`'s table with these field values, each parent key `parent`.
+fn insert(
+    dialect: Dialect,
+    ctx: &ResourceContext,
+    values: &[Option<Literal>],
+    parent: &str,
+) -> String {
+    let mut columns: Vec<String> = ctx.fields.iter().map(|f| f.sql.clone()).collect();
+    let mut literals: Vec<String> = values
+        .iter()
+        .map(|v| v.as_ref().map_or("null".into(), |v| dialect.literal(v)))
+        .collect();
+    for p in &ctx.parents {
+        columns.push(p.sql.clone());
+        literals.push(parent.into());
+    }
+    let layout = SqlLayout::holding(columns.iter().chain([&ctx.sql.table]));
+    layout.statement(&[
+        &layout.list(&format!("insert into {} (", ctx.sql.table), &columns, ")"),
+        &layout.list("values (", &literals, ")"),
+    ])
+}
+
+/// The first unique field, with an insert of a fresh row that has it.
+pub(super) fn unique_test(
+    spec: &Spec,
+    dialect: Dialect,
+    contexts: &[ResourceContext],
+) -> Option<UniqueTest> {
+    spec.resources
+        .iter()
+        .zip(contexts)
+        .find_map(|(resource, ctx)| {
+            let f = ctx.fields.iter().find(|f| f.unique)?;
+            let values = fresh_rows(resource, 1).pop()?;
+            Some(UniqueTest {
+                sql: insert(dialect, ctx, &values, "1"),
+                field: f.names.name.clone(),
+                message: f.unique_message.clone(),
+            })
+        })
+}
+
+/// An insert of a fresh row of the first resource with parents, each key pointing at no row.
+pub(super) fn orphan_insert(
+    spec: &Spec,
+    dialect: Dialect,
+    contexts: &[ResourceContext],
+) -> Option<String> {
+    spec.resources
+        .iter()
+        .zip(contexts)
+        .filter(|(_, ctx)| !ctx.parents.is_empty())
+        .find_map(|(resource, ctx)| {
+            let values = fresh_rows(resource, 1).pop()?;
+            Some(insert(dialect, ctx, &values, "999"))
+        })
+}
+
+/// The first text field with a length rule, whose checks refuse a NUL character.
+pub(super) fn nul_test(contexts: &[ResourceContext]) -> Option<TextTest> {
+    contexts.iter().find_map(|ctx| {
+        let (f, check) = ctx
+            .fields
+            .iter()
+            .find_map(|f| Some((f, f.checks.iter().find(|c| c.rule == "no_nul")?)))?;
+        Some(TextTest {
+            resource: ctx.names.clone(),
+            field: f.names.name.clone(),
+            message: check.message.clone(),
+        })
+    })
+}
+
+/// The first required text field, for the tests that null and "" count as missing.
+pub(super) fn required_text_test(contexts: &[ResourceContext]) -> Option<TextTest> {
+    contexts.iter().find_map(|ctx| {
+        let f = ctx.fields.iter().find(|f| f.required && f.textual)?;
+        Some(TextTest {
+            resource: ctx.names.clone(),
+            field: f.names.name.clone(),
+            message: f.required_message.clone(),
+        })
+    })
 }
