@@ -274,7 +274,7 @@ mod tests {
         let lecture = &crate::lectures::LECTURES[3];
         let context = crate::context::project(&spec, lecture, Variant::Solution);
         for r in &context.resources {
-            let idents: Vec<&str> = r.update_sets.iter().map(|s| s.ident.as_str()).collect();
+            let idents: Vec<&str> = r.sql.update_sets.iter().map(|s| s.ident.as_str()).collect();
             let expected: Vec<&str> = r
                 .fields
                 .iter()
@@ -282,12 +282,12 @@ mod tests {
                 .chain(r.parents.iter().map(|p| p.key.as_str()))
                 .collect();
             assert_eq!(idents, expected);
-            for (set, f) in r.update_sets.iter().zip(&r.fields) {
+            for (set, f) in r.sql.update_sets.iter().zip(&r.fields) {
                 assert_eq!(set.push, format!(", {} = ", f.sql));
                 assert_eq!(set.required, f.required);
             }
             // A set_null parent may be cleared; any other parent is required.
-            for (set, p) in r.update_sets[r.fields.len()..].iter().zip(&r.parents) {
+            for (set, p) in r.sql.update_sets[r.fields.len()..].iter().zip(&r.parents) {
                 assert_eq!(set.required, !p.nullable, "{}", p.key);
             }
             assert!(
