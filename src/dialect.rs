@@ -21,6 +21,18 @@ pub struct EngineBuild {
     pub flags: &'static str,
 }
 
+/// A CHECK constraint that stands for one rule of one field.
+#[derive(Clone, Debug, Serialize)]
+pub struct CheckConstraint {
+    /// `productions_title_max_length`.
+    pub name: String,
+    pub rule: &'static str,
+    /// The table constraint: `constraint productions_title_max_length check (...)`.
+    pub sql: String,
+    /// What the database says when a write breaks it: `CHECK constraint failed: ...`.
+    pub error: String,
+}
+
 /// SQLite's keywords (https://sqlite.org/lang_keywords.html). An identifier among them is quoted.
 const SQLITE_KEYWORDS: &[&str] = &[
     "abort",
@@ -246,26 +258,60 @@ impl Dialect {
         }
     }
 
-    /// The `check (...)` clause of the rules SQL can express (lengths, ranges, lists), if any.
-    pub fn check_clause(self, column: &str, rules: &crate::spec::Rules) -> Option<String> {
-        let mut conditions = Vec::new();
+    /// The CHECK constraints of the rules SQL can express (lengths, ranges, lists), one per
+    /// rule, each named `<table>_<field>_<rule>` so that the error of a write that breaks it names
+    /// the rule: `constraint productions_title_max_length check (length(title) <= 100)`.
+    pub fn check_constraints(
+        self,
+        table: &str,
+        field: &str,
+        rules: &crate::spec::Rules,
+    ) -> Vec<CheckConstraint> {
+        let column = self.ident(field);
+        let mut conditions: Vec<(&'static str, String)> = Vec::new();
         if let Some(min) = rules.min_length {
-            conditions.push(format!("length({column}) >= {min}"));
+            conditions.push(("min_length", format!("length({column}) >= {min}")));
         }
         if let Some(max) = rules.max_length {
-            conditions.push(format!("length({column}) <= {max}"));
+            conditions.push(("max_length", format!("length({column}) <= {max}")));
         }
         if let Some(min) = rules.min {
-            conditions.push(format!("{column} >= {min}"));
+            conditions.push(("min", format!("{column} >= {min}")));
         }
         if let Some(max) = rules.max {
-            conditions.push(format!("{column} <= {max}"));
+            conditions.push(("max", format!("{column} <= {max}")));
         }
         if let Some(options) = &rules.one_of {
             let list: Vec<String> = options.iter().map(|o| self.literal(o)).collect();
-            conditions.push(format!("{column} in ({})", list.join(", ")));
+            conditions.push(("one_of", format!("{column} in ({})", list.join(", "))));
         }
-        (!conditions.is_empty()).then(|| format!("check ({})", conditions.join(" and ")))
+        conditions
+            .into_iter()
+            .map(|(rule, condition)| {
+                let name = format!("{table}_{field}_{rule}");
+                CheckConstraint {
+                    sql: format!("constraint {} check ({condition})", self.ident(&name)),
+                    error: self.check_error(&name),
+                    name,
+                    rule,
+                }
+            })
+            .collect()
+    }
+
+    /// The error message of a write that breaks the CHECK constraint `name`.
+    fn check_error(self, name: &str) -> String {
+        match self {
+            Dialect::Sqlite => format!("CHECK constraint failed: {name}"),
+        }
+    }
+
+    /// The error message of a write that puts a value already taken into the unique `column`.
+    pub fn unique_error(self, table: &str, column: &str) -> String {
+        match self {
+            // SQLite names the table and column unquoted, even when they are keywords.
+            Dialect::Sqlite => format!("UNIQUE constraint failed: {table}.{column}"),
+        }
     }
 
     /// Whether adding a constraint means rebuilding the table (SQLite has no
@@ -341,7 +387,7 @@ mod tests {
     }
 
     #[test]
-    fn checks_cover_lengths_ranges_and_lists() {
+    fn checks_cover_lengths_ranges_and_lists_one_named_constraint_per_rule() {
         let rules = crate::spec::Rules {
             max_length: Some(100),
             one_of: Some(vec![
@@ -350,11 +396,33 @@ mod tests {
             ]),
             ..Default::default()
         };
+        let checks = Dialect::Sqlite.check_constraints("productions", "genre", &rules);
+        let sql: Vec<&str> = checks.iter().map(|c| c.sql.as_str()).collect();
         assert_eq!(
-            Dialect::Sqlite.check_clause("genre", &rules).unwrap(),
-            "check (length(genre) <= 100 and genre in ('Drama', 'Opera'))"
+            sql,
+            [
+                "constraint productions_genre_max_length check (length(genre) <= 100)",
+                "constraint productions_genre_one_of check (genre in ('Drama', 'Opera'))",
+            ]
         );
-        assert_eq!(Dialect::Sqlite.check_clause("x", &Default::default()), None);
+        assert_eq!(
+            checks[0].error,
+            "CHECK constraint failed: productions_genre_max_length"
+        );
+        assert!(
+            Dialect::Sqlite
+                .check_constraints("t", "x", &Default::default())
+                .is_empty()
+        );
+        // A keyword column is quoted in the condition, not in the constraint's name.
+        let order = crate::spec::Rules {
+            min: Some(crate::spec::Number::Int(0)),
+            ..Default::default()
+        };
+        assert_eq!(
+            Dialect::Sqlite.check_constraints("categories", "order", &order)[0].sql,
+            "constraint categories_order_min check (\"order\" >= 0)"
+        );
     }
 
     #[test]

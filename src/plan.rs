@@ -123,6 +123,7 @@ const FILES: &[Entry] = &[
     entry("project/src/data.rs", "src/data.rs", in_memory),
     entry("project/src/middleware.rs", "src/middleware.rs", always),
     entry("project/src/pages.rs", "src/pages.rs", always),
+    entry("project/src/server.rs", "src/server.rs", always),
     entry("project/src/routes/mod.rs", "src/routes/mod.rs", always),
     each(
         "project/src/routes/resource.rs",
@@ -142,6 +143,8 @@ const FILES: &[Entry] = &[
         app_errors,
     ),
     entry("project/tests/api/seed.rs", "tests/api/seed.rs", database),
+    entry("project/tests/api/server.rs", "tests/api/server.rs", always),
+    entry("project/tests/api/db.rs", "tests/api/db.rs", database),
     each(
         "project/tests/api/resource.rs",
         "tests/api/{plural}.rs",

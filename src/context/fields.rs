@@ -4,12 +4,11 @@
 use serde::Serialize;
 
 use super::literals::{default_expr, rust_literal, string_literal};
-use super::relations::ParentContext;
 use super::resource::ResourceContext;
 use super::samples::fresh_rows;
 use super::sql::SqlLayout;
-use crate::dialect::Dialect;
-use crate::naming::FieldNames;
+use crate::dialect::{CheckConstraint, Dialect};
+use crate::naming::{FieldNames, ResourceNames};
 use crate::spec::{Field, FieldType, Literal, Resource, Spec, float_text, rule_message};
 
 #[derive(Debug, Serialize)]
@@ -27,8 +26,15 @@ pub struct FieldContext {
     pub new_type_optional: String,
     /// Type in the patch body: `Option<..>`, or `Option<Option<..>>` for nullable columns.
     pub patch_type: String,
+    /// Type in the patch body once validation refuses null for a required field: then it is
+    /// `Option<Option<..>>` too, so that null can be told from a missing key.
+    pub patch_type_checked: String,
+    /// Whether the validated patch body reads this field with `nullable`.
+    pub patch_nullable_checked: bool,
     pub nullable: bool,
     pub required: bool,
+    /// Whether the value is text, where an empty string counts as missing for a required field.
+    pub textual: bool,
     /// What `create` binds: `input.title`, or `input.ongoing.unwrap_or(true)`.
     pub create_bind: String,
     /// Whether this is the first bind that applies a default, which gets a comment.
@@ -60,6 +66,8 @@ pub struct CheckContext {
     pub rule: &'static str,
     pub condition: String,
     pub message: String,
+    /// Why the rule is there, when the spec does not say it.
+    pub comment: Option<&'static str>,
 }
 
 /// The data of the tests of one rule of one field.
@@ -76,6 +84,16 @@ pub struct CaseContext {
     pub message: String,
 }
 
+/// A constraint of the schema that stands for a rule: when the database reports `error`, the
+/// client gets `message` for `field`, as if the validation in Rust had caught it.
+#[derive(Clone, Debug, Serialize)]
+pub struct DbRule {
+    /// `UNIQUE constraint failed: people.email`, `CHECK constraint failed: people_age_min`.
+    pub error: String,
+    pub field: String,
+    pub message: String,
+}
+
 /// An insert that breaks exactly one CHECK constraint, for the test proving the database
 /// refuses what skips the Rust validation.
 #[derive(Debug, Serialize)]
@@ -84,6 +102,25 @@ pub struct CheckTest {
     pub table: String,
     pub field: String,
     pub rule: &'static str,
+    /// What the client is told instead of the database's error.
+    pub message: String,
+}
+
+/// An insert of a fresh row with a unique field: run twice, the second breaks the unique
+/// constraint, for the test that the client gets the field's own message.
+#[derive(Debug, Serialize)]
+pub struct UniqueTest {
+    pub sql: String,
+    pub field: String,
+    pub message: String,
+}
+
+/// A text field with a length rule, for the test that a NUL character in it is refused.
+#[derive(Debug, Serialize)]
+pub struct TextTest {
+    pub resource: ResourceNames,
+    pub field: String,
+    pub message: String,
 }
 
 fn base_type(ty: FieldType) -> &'static str {
@@ -173,8 +210,15 @@ fn field(dialect: Dialect, owner: &Resource, at: usize, f: &Field) -> FieldConte
         } else {
             format!("Option<{base}>")
         },
+        patch_type_checked: if nullable || required {
+            format!("Option<Option<{base}>>")
+        } else {
+            format!("Option<{base}>")
+        },
+        patch_nullable_checked: nullable || required,
         nullable,
         required,
+        textual: f.ty.is_textual(),
         create_bind: create_bind(f),
         default_comment: false,
         column: column_definition(dialect, f),
@@ -237,8 +281,12 @@ fn checks(f: &Field, v: &str, pattern_static: Option<&str>) -> Vec<CheckContext>
             rule,
             condition,
             message: rule_message(rules, rule),
+            comment: None,
         });
     };
+    if rules.min_length.is_some() || rules.max_length.is_some() {
+        add("no_nul", format!("{v}.contains('\\0')"));
+    }
     if let Some(min) = rules.min_length {
         add("min_length", format!("{v}.chars().count() < {min}"));
     }
@@ -267,8 +315,22 @@ fn checks(f: &Field, v: &str, pattern_static: Option<&str>) -> Vec<CheckContext>
         let list: Vec<String> = options.iter().map(rust_literal).collect();
         add("one_of", format!("![{}].contains(&{v})", list.join(", ")));
     }
+    if let Some(nul) = out.iter_mut().find(|c| c.rule == "no_nul") {
+        nul.message = rules
+            .message
+            .clone()
+            .unwrap_or_else(|| NUL_MESSAGE.to_owned());
+        nul.comment = Some(NUL_COMMENT);
+    }
     out
 }
+
+/// What a client reads when a text with a length rule holds a NUL character.
+pub const NUL_MESSAGE: &str = "must not contain a NUL character";
+
+/// Why texts with a length rule refuse NUL, in the generated `check_*` function.
+const NUL_COMMENT: &str = "SQLite's `length()` stops at a NUL character, so the CHECK constraint would count this \
+     text differently from Rust: refuse it, so both agree.";
 
 /// The test cases of the field's rules, as Rust literals, with the names the tests give them.
 fn cases(resource: &Resource, at: usize) -> Vec<CaseContext> {
@@ -304,29 +366,35 @@ pub(super) fn case_names(rule: &str) -> (&'static str, &'static str) {
     }
 }
 
-/// The column definitions again, each field's with its CHECK clause if it has one, then the
-/// parents' columns; and whether any column has a CHECK clause.
-pub(super) fn checked_columns(
-    dialect: Dialect,
-    resource: &Resource,
-    fields: &[FieldContext],
-    parents: &[ParentContext],
-) -> (Vec<String>, bool) {
-    let mut has_checks = false;
-    let mut checked_columns: Vec<String> = resource
+/// The CHECK constraints of a resource's fields, one per rule SQL can express.
+pub(super) fn check_constraints(dialect: Dialect, resource: &Resource) -> Vec<CheckConstraint> {
+    resource
         .fields
         .iter()
-        .zip(fields)
-        .map(|(f, ctx)| match dialect.check_clause(&ctx.sql, &f.rules) {
-            Some(check) => {
-                has_checks = true;
-                format!("{} {check}", ctx.column)
-            }
-            None => ctx.column.clone(),
-        })
-        .collect();
-    checked_columns.extend(parents.iter().map(|p| p.column.clone()));
-    (checked_columns, has_checks)
+        .flat_map(|f| dialect.check_constraints(&resource.names.table, &f.names.name, &f.rules))
+        .collect()
+}
+
+/// Each constraint of a resource's table that stands for a rule of the spec (its unique columns
+/// and its CHECK constraints): the error the database reports when a write breaks it, and the
+/// field and message the client gets instead.
+pub(super) fn db_rules(dialect: Dialect, resource: &Resource) -> Vec<DbRule> {
+    let table = &resource.names.table;
+    let mut rules = Vec::new();
+    for f in &resource.fields {
+        let rule = |error: String, rule: &str| DbRule {
+            error,
+            field: f.names.name.clone(),
+            message: rule_message(&f.rules, rule),
+        };
+        if f.rules.unique {
+            rules.push(rule(dialect.unique_error(table, &f.names.name), "unique"));
+        }
+        for check in dialect.check_constraints(table, &f.names.name, &f.rules) {
+            rules.push(rule(check.error, check.rule));
+        }
+    }
+    rules
 }
 
 /// The first field, in resource order, with a rule SQL can check and a case that breaks it:
@@ -351,26 +419,98 @@ pub(super) fn check_test(
             })?;
             let mut values = fresh_rows(resource, 1).pop().unwrap_or_default();
             values[at] = Some(case.bad);
-            let mut columns: Vec<String> = ctx.fields.iter().map(|f| f.sql.clone()).collect();
-            let mut literals: Vec<String> = values
-                .iter()
-                .map(|v| v.as_ref().map_or("null".into(), |v| dialect.literal(v)))
-                .collect();
-            for p in &ctx.parents {
-                columns.push(p.sql.clone());
-                literals.push("1".into());
-            }
             Some(CheckTest {
-                sql: {
-                    let layout = SqlLayout::holding(columns.iter().chain([&ctx.sql.table]));
-                    layout.statement(&[
-                        &layout.list(&format!("insert into {} (", ctx.sql.table), &columns, ")"),
-                        &layout.list("values (", &literals, ")"),
-                    ])
-                },
+                sql: insert(dialect, ctx, &values, "1"),
                 table: ctx.names.table.clone(),
                 field: ctx.fields[at].names.name.clone(),
                 rule: case.rule,
+                message: rule_message(&resource.fields[at].rules, case.rule),
             })
         })
+}
+
+/// An insert of one row of `ctx`'s table with these field values, each parent key `parent`.
+fn insert(
+    dialect: Dialect,
+    ctx: &ResourceContext,
+    values: &[Option<Literal>],
+    parent: &str,
+) -> String {
+    let mut columns: Vec<String> = ctx.fields.iter().map(|f| f.sql.clone()).collect();
+    let mut literals: Vec<String> = values
+        .iter()
+        .map(|v| v.as_ref().map_or("null".into(), |v| dialect.literal(v)))
+        .collect();
+    for p in &ctx.parents {
+        columns.push(p.sql.clone());
+        literals.push(parent.into());
+    }
+    let layout = SqlLayout::holding(columns.iter().chain([&ctx.sql.table]));
+    layout.statement(&[
+        &layout.list(&format!("insert into {} (", ctx.sql.table), &columns, ")"),
+        &layout.list("values (", &literals, ")"),
+    ])
+}
+
+/// The first unique field, with an insert of a fresh row that has it.
+pub(super) fn unique_test(
+    spec: &Spec,
+    dialect: Dialect,
+    contexts: &[ResourceContext],
+) -> Option<UniqueTest> {
+    spec.resources
+        .iter()
+        .zip(contexts)
+        .find_map(|(resource, ctx)| {
+            let f = ctx.fields.iter().find(|f| f.unique)?;
+            let values = fresh_rows(resource, 1).pop()?;
+            Some(UniqueTest {
+                sql: insert(dialect, ctx, &values, "1"),
+                field: f.names.name.clone(),
+                message: f.unique_message.clone(),
+            })
+        })
+}
+
+/// An insert of a fresh row of the first resource with parents, each key pointing at no row.
+pub(super) fn orphan_insert(
+    spec: &Spec,
+    dialect: Dialect,
+    contexts: &[ResourceContext],
+) -> Option<String> {
+    spec.resources
+        .iter()
+        .zip(contexts)
+        .filter(|(_, ctx)| !ctx.parents.is_empty())
+        .find_map(|(resource, ctx)| {
+            let values = fresh_rows(resource, 1).pop()?;
+            Some(insert(dialect, ctx, &values, "999"))
+        })
+}
+
+/// The first text field with a length rule, whose checks refuse a NUL character.
+pub(super) fn nul_test(contexts: &[ResourceContext]) -> Option<TextTest> {
+    contexts.iter().find_map(|ctx| {
+        let (f, check) = ctx
+            .fields
+            .iter()
+            .find_map(|f| Some((f, f.checks.iter().find(|c| c.rule == "no_nul")?)))?;
+        Some(TextTest {
+            resource: ctx.names.clone(),
+            field: f.names.name.clone(),
+            message: check.message.clone(),
+        })
+    })
+}
+
+/// The first required text field, for the tests that null and "" count as missing.
+pub(super) fn required_text_test(contexts: &[ResourceContext]) -> Option<TextTest> {
+    contexts.iter().find_map(|ctx| {
+        let f = ctx.fields.iter().find(|f| f.required && f.textual)?;
+        Some(TextTest {
+            resource: ctx.names.clone(),
+            field: f.names.name.clone(),
+            message: f.required_message.clone(),
+        })
+    })
 }

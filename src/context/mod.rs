@@ -16,7 +16,9 @@ mod sql;
 
 use serde::Serialize;
 
-pub use fields::{CaseContext, CheckContext, CheckTest, FieldContext};
+pub use fields::{
+    CaseContext, CheckContext, CheckTest, DbRule, FieldContext, TextTest, UniqueTest,
+};
 pub use literals::{html_escape, rust_literal, string_literal};
 pub use relations::{ChildContext, ParentContext};
 pub use resource::ResourceContext;
@@ -35,7 +37,8 @@ pub struct ProjectContext {
     pub title: String,
     /// The title, escaped for HTML.
     pub title_html: String,
-    /// The default `RUST_LOG`: this crate's logs, and the request spans of tower-http.
+    /// The default `RUST_LOG`: this crate's logs, and what tower-http's `TraceLayer` logs (its
+    /// spans and events are at the debug level).
     pub log_filter: String,
     /// Whether some resource belongs to another (so a foreign key can be broken).
     pub any_parents: bool,
@@ -61,6 +64,19 @@ pub struct ProjectContext {
     pub rebuild_to_add_constraints: bool,
     /// An insert that breaks a CHECK constraint, for the test that the database refuses it.
     pub check_test: Option<CheckTest>,
+    /// An insert that breaks a unique constraint when run twice.
+    pub unique_test: Option<UniqueTest>,
+    /// An insert whose parent keys point at no row.
+    pub orphan_insert: Option<String>,
+    /// A text field whose length rule makes it refuse NUL.
+    pub nul_test: Option<TextTest>,
+    /// A required text field, which refuses null and "".
+    pub required_text_test: Option<TextTest>,
+    /// What every rule constraint of the schema means to a client, for `src/error.rs`.
+    pub db_rules: Vec<DbRule>,
+    /// Whether some handler knows what a broken foreign key means (a resource with one parent,
+    /// or children that restrict deletes), so `src/error.rs` has `OnForeignKey`.
+    pub any_foreign_key_context: bool,
     pub dialect: DialectContext,
     pub resources: Vec<ResourceContext>,
 }
@@ -105,11 +121,26 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
         .map(|(i, r)| resource::resource(spec, dialect, i, r))
         .collect();
     let check_test = fields::check_test(spec, dialect, &resources);
+    let unique_test = fields::unique_test(spec, dialect, &resources);
+    let nul_test = fields::nul_test(&resources);
+    let orphan_insert = fields::orphan_insert(spec, dialect, &resources);
+    let required_text_test = fields::required_text_test(&resources);
     ProjectContext {
         checks_migration: format!("{:04}_add_check_constraints.sql", spec.resources.len() + 1),
         any_checks: resources.iter().any(|r| r.has_checks),
         rebuild_to_add_constraints: dialect.rebuilds_to_add_constraints(),
         check_test,
+        unique_test,
+        orphan_insert,
+        nul_test,
+        required_text_test,
+        db_rules: resources
+            .iter()
+            .flat_map(|r| r.db_rules.iter().cloned())
+            .collect(),
+        any_foreign_key_context: resources
+            .iter()
+            .any(|r| r.sole_parent.is_some() || r.restricted_by.is_some()),
         more_rows_sql: resources
             .iter()
             .map(|r| r.more_rows.clone())
@@ -118,7 +149,7 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
         app: spec.app.clone(),
         title: spec.title.clone(),
         title_html: html_escape(&spec.title),
-        log_filter: format!("{}=debug,tower_http=info", spec.app.krate),
+        log_filter: format!("{}=debug,tower_http=debug", spec.app.krate),
         any_parents: spec.resources.iter().any(|r| !r.parents.is_empty()),
         any_unique: resources.iter().any(|r| r.any_unique),
         any_pattern: resources.iter().any(|r| r.any_pattern),

@@ -23,6 +23,8 @@ pub struct ParentContext {
     pub row_type: String,
     pub new_type: String,
     pub patch_type: String,
+    /// Type in the patch body once validation refuses null for a required key.
+    pub patch_type_checked: String,
     pub column: String,
     pub index: String,
     /// `select exists(select 1 from productions where id = ?)`.
@@ -36,6 +38,8 @@ pub struct ChildContext {
     /// The child's foreign key to this resource.
     pub key: String,
     pub cascade: bool,
+    /// Whether these children keep a row of this resource from being deleted.
+    pub restrict: bool,
     /// `select ... from cast_members where production_id = ? order by id`.
     pub select: String,
     /// The seed ids of the children of parent row 1, for the nesting test (Rust source).
@@ -86,6 +90,7 @@ pub(super) fn parent(
         } else {
             "Option<i64>".into()
         },
+        patch_type_checked: "Option<Option<i64>>".into(),
         names: parent.clone(),
         sql: dialect.ident(&key),
         key,
@@ -139,6 +144,7 @@ pub(super) fn child(spec: &Spec, dialect: Dialect, parent: usize, child: usize) 
             "order by id",
         ]),
         cascade: link.on_delete == OnDelete::Cascade,
+        restrict: link.on_delete == OnDelete::Restrict,
         of_first: id_list(&ids(&|p| p == 1)),
         cascade_target,
         left_after_cascade: {

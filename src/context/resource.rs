@@ -2,11 +2,11 @@
 
 use serde::Serialize;
 
-use super::fields::{FieldContext, checked_columns, resource_fields};
+use super::fields::{DbRule, FieldContext, check_constraints, db_rules, resource_fields};
 use super::relations::{ChildContext, ParentContext, child, parent};
 use super::samples::{RowContext, SampleContext, more_rows, samples, seed};
 use super::sql::{SqlContext, UpdateExamples, statements, update_examples};
-use crate::dialect::Dialect;
+use crate::dialect::{CheckConstraint, Dialect};
 use crate::naming::{FieldNames, ResourceNames};
 use crate::spec::{Field, FieldType, Resource, Spec};
 
@@ -29,6 +29,10 @@ pub struct ResourceContext {
     /// Whether some field can be null, so that PATCH needs to tell absent from null.
     pub any_nullable: bool,
     pub any_default: bool,
+    /// Whether a PATCH can send null for a required field or parent, which lecture 5 refuses.
+    pub any_required: bool,
+    /// Whether some required field is text, where lecture 5 refuses an empty string too.
+    pub any_required_text: bool,
     pub any_unique: bool,
     pub any_pattern: bool,
     pub any_email: bool,
@@ -45,10 +49,18 @@ pub struct ResourceContext {
     pub migration: String,
     /// `insert into ... values ...;` of this table's part of `more_rows_sql`.
     pub more_rows: String,
-    /// The column definitions again, with the CHECK clauses of lecture 5.
-    pub checked_columns: Vec<String>,
-    /// Whether any column has a CHECK clause, so the table is rebuilt in lecture 5.
+    /// The CHECK constraints of lecture 5, one per rule SQL can express.
+    pub check_constraints: Vec<CheckConstraint>,
+    /// Whether the table has CHECK constraints, so it is rebuilt in lecture 5.
     pub has_checks: bool,
+    /// What each of the table's rule constraints means to a client, for `src/error.rs`.
+    pub db_rules: Vec<DbRule>,
+    /// The parent of a resource with exactly one: a broken foreign key on a write is then
+    /// known to be its key.
+    pub sole_parent: Option<ParentContext>,
+    /// The children that keep a row from being deleted (`on_delete: restrict`), as a phrase:
+    /// `matches`, or `loans or holds`.
+    pub restricted_by: Option<String>,
     /// The names of the fields that have rules to test one by one.
     pub fields_with_cases: Vec<String>,
 }
@@ -67,7 +79,7 @@ pub(super) fn resource(
         .iter()
         .map(|p| parent(spec, dialect, names, p))
         .collect();
-    let children = resource
+    let children: Vec<ChildContext> = resource
         .children
         .iter()
         .map(|&c| child(spec, dialect, index, c))
@@ -80,7 +92,13 @@ pub(super) fn resource(
     let nullable_field = fields.iter().find(|f| f.nullable);
     let first_nullable = nullable_field.map(|f| f.names.clone());
     let update_examples = update_examples(&fields, nullable_field);
-    let (checked_columns, has_checks) = checked_columns(dialect, resource, &fields, &parents);
+    let check_constraints = check_constraints(dialect, resource);
+    let restricting: Vec<&str> = children
+        .iter()
+        .filter(|c| c.restrict)
+        .map(|c| c.names.plural_human.as_str())
+        .collect();
+    let restricted_by = (!restricting.is_empty()).then(|| restricting.join(" or "));
     let fields_with_cases = fields
         .iter()
         .filter(|f| !f.cases.is_empty())
@@ -90,8 +108,14 @@ pub(super) fn resource(
     ResourceContext {
         validate_needs_db: any_unique || !resource.parents.is_empty(),
         fields_with_cases,
-        checked_columns,
-        has_checks,
+        has_checks: !check_constraints.is_empty(),
+        check_constraints,
+        db_rules: db_rules(dialect, resource),
+        sole_parent: match &resource.parents[..] {
+            [only] => Some(parent(spec, dialect, names, only)),
+            _ => None,
+        },
+        restricted_by,
         any_unique,
         any_pattern: resource.fields.iter().any(|f| f.rules.pattern.is_some()),
         any_email: resource.fields.iter().any(|f| f.ty == FieldType::Email),
@@ -100,6 +124,12 @@ pub(super) fn resource(
         names: names.clone(),
         any_nullable: resource.fields.iter().any(Field::nullable)
             || parents.iter().any(|p| p.nullable),
+        any_required: resource.fields.iter().any(|f| f.rules.required)
+            || parents.iter().any(|p| !p.nullable),
+        any_required_text: resource
+            .fields
+            .iter()
+            .any(|f| f.rules.required && f.ty.is_textual()),
         any_default: resource
             .fields
             .iter()

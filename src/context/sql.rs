@@ -21,11 +21,26 @@ pub struct SqlContext {
     pub list_page: String,
     pub find: String,
     pub insert: String,
-    pub update: String,
-    /// What the update handler binds to each placeholder of `update`, in order: `patch.title`,
-    /// `patch.budget.is_some()`, `patch.budget.flatten()`, ..., `id`.
-    pub update_binds: Vec<String>,
+    /// What PATCH's `QueryBuilder` starts from: `update productions` and
+    /// `set updated_at = ...`, on two lines.
+    pub update_start: String,
+    /// One `, title = ` per column PATCH can set, each with the `patch` field it takes.
+    pub update_sets: Vec<UpdateSet>,
+    /// ` returning id, title, ...`, after the `where`.
+    pub update_returning: String,
     pub delete: String,
+}
+
+/// A column PATCH sets when the body names it.
+#[derive(Debug, Serialize)]
+pub struct UpdateSet {
+    /// The field of the patch body.
+    pub ident: String,
+    /// What is pushed before the column's value: `, title = `.
+    pub push: String,
+    /// Whether the field is a required one, which the validation of lecture 5 keeps from
+    /// being null: only `Some(Some(value))` is left to set.
+    pub required: bool,
 }
 
 /// A column that cannot be null and one that can, each as SQL and as a `patch` field.
@@ -89,11 +104,17 @@ pub(super) fn statements(
     let placeholders: Vec<String> = (1..=writable.len())
         .map(|n| dialect.placeholder(n))
         .collect();
-    let patched = fields
+    let update_sets = fields
         .iter()
-        .map(|f| (&f.names.ident, f.nullable))
-        .chain(parents.iter().map(|p| (&p.key, p.nullable)));
-    let update = Update::of(dialect, &writable, patched);
+        .map(|f| (&f.names.ident, f.required))
+        .chain(parents.iter().map(|p| (&p.key, !p.nullable)))
+        .zip(&writable)
+        .map(|((ident, required), column)| UpdateSet {
+            ident: ident.clone(),
+            push: format!(", {column} = "),
+            required,
+        })
+        .collect();
     let layout = SqlLayout::holding(columns.iter().chain([&table]));
     let select = layout.list("select ", &columns, "");
     let from = format!("from {table}");
@@ -121,67 +142,15 @@ pub(super) fn statements(
             &layout.list("values (", &placeholders, ")"),
             &returning,
         ]),
-        update: layout.statement(&[
+        update_start: layout.statement(&[
             &format!("update {table}"),
-            &layout.list("set ", &update.assignments, ""),
-            &format!("where id = {}", update.id_param),
-            &returning,
+            &format!("set updated_at = {}", dialect.now()),
         ]),
-        update_binds: update.binds,
+        update_sets,
+        update_returning: layout.list(" returning ", &columns, ""),
         delete: format!("delete from {table} where id = {}", dialect.placeholder(1)),
         columns: columns.join(", "),
         table,
-    }
-}
-
-/// The parts of PATCH's one `update` statement.
-struct Update {
-    /// `title = coalesce(?, title)`, ..., `updated_at = ...`.
-    assignments: Vec<String>,
-    /// The placeholder of the row's id, after every other.
-    id_param: String,
-    /// The value bound to each placeholder, in order.
-    binds: Vec<String>,
-}
-
-impl Update {
-    /// The assignments of the `writable` columns, each paired with the `patch` field it takes
-    /// and whether that column can be null.
-    fn of<'a>(
-        dialect: Dialect,
-        writable: &[String],
-        patched: impl Iterator<Item = (&'a String, bool)>,
-    ) -> Self {
-        // PATCH changes only the columns the body names, in one statement. A column that cannot
-        // be null keeps its value when the bound value is null (`coalesce`); one that can be
-        // null takes two values, whether the key was sent and the new value, which may be null.
-        // Each placeholder and the value the handler binds to it are made together, so they
-        // cannot drift apart.
-        let mut binds = Vec::new();
-        let mut bind = |value: String| {
-            binds.push(value);
-            dialect.placeholder(binds.len())
-        };
-        let mut assignments: Vec<String> = writable
-            .iter()
-            .zip(patched)
-            .map(|(c, (ident, nullable))| {
-                if nullable {
-                    let sent = bind(format!("patch.{ident}.is_some()"));
-                    let value = bind(format!("patch.{ident}.flatten()"));
-                    format!("{c} = case when {sent} then {value} else {c} end")
-                } else {
-                    format!("{c} = coalesce({}, {c})", bind(format!("patch.{ident}")))
-                }
-            })
-            .collect();
-        assignments.push(format!("updated_at = {}", dialect.now()));
-        let id_param = bind("id".to_owned());
-        Update {
-            assignments,
-            id_param,
-            binds,
-        }
     }
 }
 
@@ -299,39 +268,34 @@ mod tests {
     }
 
     #[test]
-    fn each_placeholder_of_the_update_has_its_bound_value() {
+    fn the_update_sets_each_writable_column_from_its_patch_field() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("specs/festival.yaml");
         let spec = crate::cli::load(&path).unwrap();
         let lecture = &crate::lectures::LECTURES[3];
         let context = crate::context::project(&spec, lecture, Variant::Solution);
-        let mut nullable_seen = false;
         for r in &context.resources {
-            let binds = &r.sql.update_binds;
-            assert_eq!(
-                r.sql.update.matches('?').count(),
-                binds.len(),
-                "{}",
-                r.sql.update
-            );
-            assert_eq!(binds.last().map(String::as_str), Some("id"));
-            for f in &r.fields {
-                let ident = &f.names.ident;
-                let expected: Vec<String> = if f.nullable {
-                    nullable_seen = true;
-                    vec![
-                        format!("patch.{ident}.is_some()"),
-                        format!("patch.{ident}.flatten()"),
-                    ]
-                } else {
-                    vec![format!("patch.{ident}")]
-                };
-                let at = binds.iter().position(|b| *b == expected[0]).unwrap();
-                assert_eq!(binds[at..at + expected.len()], expected[..], "{binds:?}");
+            let idents: Vec<&str> = r.sql.update_sets.iter().map(|s| s.ident.as_str()).collect();
+            let expected: Vec<&str> = r
+                .fields
+                .iter()
+                .map(|f| f.names.ident.as_str())
+                .chain(r.parents.iter().map(|p| p.key.as_str()))
+                .collect();
+            assert_eq!(idents, expected);
+            for (set, f) in r.sql.update_sets.iter().zip(&r.fields) {
+                assert_eq!(set.push, format!(", {} = ", f.sql));
+                assert_eq!(set.required, f.required);
             }
+            // A set_null parent may be cleared; any other parent is required.
+            for (set, p) in r.sql.update_sets[r.fields.len()..].iter().zip(&r.parents) {
+                assert_eq!(set.required, !p.nullable, "{}", p.key);
+            }
+            assert!(
+                r.sql.update_start.starts_with("update "),
+                "{}",
+                r.sql.update_start
+            );
+            assert!(r.sql.update_returning.starts_with(" returning id, "));
         }
-        assert!(
-            nullable_seen,
-            "the spec must have a nullable field for this test to mean much"
-        );
     }
 }

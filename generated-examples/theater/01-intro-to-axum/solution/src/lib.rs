@@ -9,12 +9,14 @@
 //! - `routes`: the pages of each resource, one module per resource
 //! - `pages`: the HTML pages and the 404 fallback
 //! - `middleware`: code that runs around every request
+//! - [`server`]: serving over TCP, with time limits for slow clients
 
 pub mod config;
 mod data;
 mod middleware;
 mod pages;
 mod routes;
+pub mod server;
 
 use axum::Router;
 use tower_http::trace::TraceLayer;

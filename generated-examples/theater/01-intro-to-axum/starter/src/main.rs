@@ -2,7 +2,10 @@
 
 use std::error::Error;
 
-use theater::config::Config;
+use theater::{
+    config::Config,
+    server::{self, Timeouts},
+};
 use tokio::{net::TcpListener, signal};
 use tracing_subscriber::EnvFilter;
 
@@ -18,7 +21,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
 
     // RUST_LOG picks what gets logged, e.g. `RUST_LOG=debug cargo run`.
     let filter = EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| EnvFilter::new("theater=debug,tower_http=info"));
+        .unwrap_or_else(|_| EnvFilter::new("theater=debug,tower_http=debug"));
     tracing_subscriber::fmt().with_env_filter(filter).init();
 
     let config = Config::from_env()?;
@@ -29,9 +32,8 @@ async fn serve(config: Config, app: axum::Router) -> Result<(), Box<dyn Error>> 
     let listener = TcpListener::bind((config.host.as_str(), config.port)).await?;
     tracing::info!("listening on http://{}", listener.local_addr()?);
 
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    // `server::serve` is `axum::serve` with time limits for slow clients: see `src/server.rs`.
+    server::serve(listener, app, Timeouts::default(), shutdown_signal()).await;
     Ok(())
 }
 

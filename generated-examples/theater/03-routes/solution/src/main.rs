@@ -3,7 +3,12 @@
 
 use std::error::Error;
 
-use theater::{AppState, config::Config, db};
+use theater::{
+    AppState,
+    config::Config,
+    db,
+    server::{self, Timeouts},
+};
 use tokio::{net::TcpListener, signal};
 use tracing_subscriber::EnvFilter;
 
@@ -30,7 +35,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
 
     // RUST_LOG picks what gets logged, e.g. `RUST_LOG=debug cargo run`.
     let filter = EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| EnvFilter::new("theater=debug,tower_http=info"));
+        .unwrap_or_else(|_| EnvFilter::new("theater=debug,tower_http=debug"));
     tracing_subscriber::fmt().with_env_filter(filter).init();
 
     let config = Config::from_env()?;
@@ -39,22 +44,24 @@ async fn main() -> Result<(), Box<dyn Error>> {
     db::MIGRATOR.run(&db).await?;
 
     match command {
-        Command::Serve => serve(config, theater::app(AppState { db })).await,
+        Command::Serve => serve(config, theater::app(AppState { db: db.clone() })).await?,
         Command::Seed => {
             db::seed(&db).await?;
             tracing::info!("seeded {}", config.database_url);
-            Ok(())
         }
     }
+    // Closing the pool closes its connections, and the last one to close checkpoints the
+    // write-ahead log into the database and deletes the `-wal` file.
+    db.close().await;
+    Ok(())
 }
 
 async fn serve(config: Config, app: axum::Router) -> Result<(), Box<dyn Error>> {
     let listener = TcpListener::bind((config.host.as_str(), config.port)).await?;
     tracing::info!("listening on http://{}", listener.local_addr()?);
 
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    // `server::serve` is `axum::serve` with time limits for slow clients: see `src/server.rs`.
+    server::serve(listener, app, Timeouts::default(), shutdown_signal()).await;
     Ok(())
 }
 

@@ -9,12 +9,14 @@
 //! - `routes`: the JSON API, one module per resource
 //! - `pages`: the HTML pages and the 404 fallback
 //! - `middleware`: code that runs around every request
+//! - [`server`]: serving over TCP, with time limits for slow clients
 
 pub mod config;
 pub mod db;
 mod middleware;
 mod pages;
 mod routes;
+pub mod server;
 
 use axum::Router;
 use sqlx::SqlitePool;

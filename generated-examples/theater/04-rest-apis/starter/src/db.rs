@@ -22,6 +22,10 @@ pub async fn connect(url: &str) -> Result<SqlitePool, sqlx::Error> {
         .create_if_missing(true)
         // Write-ahead logging lets readers carry on while a writer commits.
         .journal_mode(SqliteJournalMode::Wal)
+        // Commits go to the `-wal` file first, and are copied into the database from time to
+        // time. The file is reused rather than shrunk, so after a burst of writes it would keep
+        // its largest size for good; this caps what it keeps at 64 MiB.
+        .pragma("journal_size_limit", (64 * 1024 * 1024).to_string())
         // With WAL, NORMAL cannot corrupt the database and saves an fsync per commit;
         // a power cut may lose the last commits, which is fine for this app.
         .synchronous(SqliteSynchronous::Normal)

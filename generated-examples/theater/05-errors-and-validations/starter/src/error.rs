@@ -26,7 +26,8 @@ pub enum AppError {
     #[error("some fields are invalid")]
     Validation(FieldErrors),
 
-    /// The database refused a write that broke one of its constraints.
+    /// The database refused a write for a reason no field explains, such as deleting a row that
+    /// others still point at.
     #[error("{0}")]
     Refused(String),
 
@@ -55,6 +56,13 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// A 422 for one broken rule of one field.
+    pub fn invalid(field: &str, message: &str) -> Self {
+        let mut errors = FieldErrors::default();
+        errors.add(field, message);
+        AppError::Validation(errors)
+    }
+
     pub fn status_code(&self) -> StatusCode {
         match self {
             AppError::NotFound { .. } | AppError::NoRoute { .. } => StatusCode::NOT_FOUND,
@@ -95,22 +103,62 @@ impl IntoResponse for AppError {
 }
 
 impl From<sqlx::Error> for AppError {
-    /// A broken constraint is the client's mistake (422); anything else is ours (500).
-    /// Validation catches these first: this is the last line of defence.
+    /// A write the database refused because it broke a rule of the spec gets the answer the
+    /// validation in Rust gives: the rule's field and message. (Validation runs first, so the
+    /// database only catches what it missed, such as two requests racing for a unique value.)
+    /// Anything else is our problem: a 500, whose details only the log sees.
     fn from(err: sqlx::Error) -> Self {
         if let Some(db_err) = err.as_database_error() {
-            if db_err.is_unique_violation() {
-                // SQLite names the column: "UNIQUE constraint failed: people.email".
-                let column = db_err.message().rsplit('.').next().unwrap_or("id");
-                let mut errors = FieldErrors::default();
-                errors.add(column, "is already taken");
-                return AppError::Validation(errors);
+            let broken = BROKEN_RULES
+                .iter()
+                .find(|(error, _, _)| *error == db_err.message());
+            if let Some(&(_, field, message)) = broken {
+                return AppError::invalid(field, message);
             }
-            if db_err.is_foreign_key_violation() || db_err.is_check_violation() {
-                return AppError::Refused(db_err.message().to_owned());
+            if db_err.is_foreign_key_violation() {
+                return AppError::Refused("a row it refers to does not exist".to_owned());
             }
         }
         AppError::Database(err)
+    }
+}
+
+/// What each constraint of the schema that stands for a rule of the spec reports when a write
+/// breaks it, and the field and message the client gets instead.
+///
+/// sqlx has `constraint()` to name the constraint an error broke, but SQLite does not give it
+/// the name: it is only in the message. So the messages are matched here, whole, and this is
+/// the one place the app reads the text of an error.
+const BROKEN_RULES: &[(&str, &str, &str)] = &[
+    (
+        "CHECK constraint failed: productions_title_max_length",
+        "title",
+        "must be at most 100 characters",
+    ),
+    (
+        "CHECK constraint failed: productions_genre_one_of",
+        "genre",
+        "must be one of Drama, Musical, Opera, Comedy",
+    ),
+    (
+        "CHECK constraint failed: productions_budget_min",
+        "budget",
+        "must be at least 100",
+    ),
+];
+
+/// Lets a handler say what a broken foreign key means where it knows, since SQLite's error does
+/// not say which key broke: `.on_foreign_key(|| AppError::invalid(...))?`.
+pub trait OnForeignKey<T> {
+    fn on_foreign_key(self, error: impl FnOnce() -> AppError) -> Result<T, AppError>;
+}
+
+impl<T> OnForeignKey<T> for Result<T, sqlx::Error> {
+    fn on_foreign_key(self, error: impl FnOnce() -> AppError) -> Result<T, AppError> {
+        self.map_err(|err| match err.as_database_error() {
+            Some(db_err) if db_err.is_foreign_key_violation() => error(),
+            _ => AppError::from(err),
+        })
     }
 }
 

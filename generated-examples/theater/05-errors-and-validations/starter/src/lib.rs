@@ -9,6 +9,7 @@
 //! - `routes`: the JSON API, one module per resource
 //! - `pages`: the HTML pages and the 404 fallback
 //! - `middleware`: code that runs around every request
+//! - [`server`]: serving over TCP, with time limits for slow clients
 
 pub mod config;
 pub mod db;
@@ -16,6 +17,7 @@ pub mod error;
 mod middleware;
 mod pages;
 mod routes;
+pub mod server;
 
 use axum::{Router, extract::DefaultBodyLimit};
 use sqlx::SqlitePool;

@@ -4,3 +4,4 @@ mod cast_members;
 mod helpers;
 mod pages;
 mod productions;
+mod server;

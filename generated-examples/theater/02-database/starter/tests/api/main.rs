@@ -1,7 +1,9 @@
 //! The API tests: one binary (so it is linked once), one module per part of the app.
 
 mod cast_members;
+mod db;
 mod helpers;
 mod pages;
 mod productions;
 mod seed;
+mod server;

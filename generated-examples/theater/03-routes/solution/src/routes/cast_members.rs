@@ -36,7 +36,10 @@ pub struct CastMember {
 }
 
 /// The body of `POST /cast_members`. A missing required field is rejected with a 422.
+///
+/// A key that is not a field is refused with a 422, so that a typo is not silently dropped.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct NewCastMember {
     name: String,
     role: String,

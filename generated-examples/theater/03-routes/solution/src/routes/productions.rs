@@ -38,7 +38,10 @@ pub struct Production {
 }
 
 /// The body of `POST /productions`. A missing required field is rejected with a 422.
+///
+/// A key that is not a field is refused with a 422, so that a typo is not silently dropped.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct NewProduction {
     title: String,
     genre: String,

@@ -54,7 +54,8 @@ fn db_error(err: sqlx::Error) -> ApiError {
 
 /// `?limit=&offset=` on list routes. Both are optional: without them, every row is returned.
 ///
-/// Unsigned types mean a negative number is rejected with a 400 before the handler runs.
+/// Unsigned types mean a negative number is rejected with a 400 before the handler runs, and
+/// so is one over `u32::MAX` (4294967295), which no page needs.
 #[derive(Deserialize)]
 struct Pagination {
     limit: Option<u32>,

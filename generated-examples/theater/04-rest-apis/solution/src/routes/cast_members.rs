@@ -8,7 +8,7 @@ use axum::{
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqliteExecutor};
+use sqlx::{FromRow, QueryBuilder, SqliteExecutor};
 
 use super::{ApiError, Pagination, db_error, not_found};
 use crate::AppState;
@@ -41,7 +41,10 @@ pub struct CastMember {
 }
 
 /// The body of `POST /cast_members`. A missing required field is rejected with a 422.
+///
+/// A key that is not a field is refused with a 422, so that a typo is not silently dropped.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct NewCastMember {
     name: String,
     role: String,
@@ -51,6 +54,7 @@ struct NewCastMember {
 /// The body of `PATCH /cast_members/{id}`: only the keys present are changed.
 /// No column here is nullable, so a plain `Option` is enough.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CastMemberPatch {
     name: Option<String>,
     role: Option<String>,
@@ -119,24 +123,30 @@ async fn update_cast_member(
     Path(id): Path<i64>,
     Json(patch): Json<CastMemberPatch>,
 ) -> Result<Json<CastMember>, ApiError> {
-    // One statement reads and writes the row, so two PATCHes at once cannot undo each other's
-    // changes. `coalesce(?, column)` keeps the stored value where the body has no key.
-    let cast_member = sqlx::query_as(
+    // One statement, built from the keys the body has: it sets those columns and no others, so
+    // two PATCHes of different fields at once cannot undo each other's changes. `push_bind`
+    // adds a `?` and the value bound to it.
+    let mut update = QueryBuilder::new(
         "update cast_members
-         set name = coalesce(?, name), role = coalesce(?, role),
-             production_id = coalesce(?, production_id),
-             updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-         where id = ?
-         returning id, name, role, production_id, created_at, updated_at",
-    )
-    .bind(patch.name)
-    .bind(patch.role)
-    .bind(patch.production_id)
-    .bind(id)
-    .fetch_optional(&state.db)
-    .await
-    .map_err(db_error)?
-    .ok_or_else(|| not_found("cast member", id))?;
+         set updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+    );
+    if let Some(name) = patch.name {
+        update.push(", name = ").push_bind(name);
+    }
+    if let Some(role) = patch.role {
+        update.push(", role = ").push_bind(role);
+    }
+    if let Some(production_id) = patch.production_id {
+        update.push(", production_id = ").push_bind(production_id);
+    }
+    update.push(" where id = ").push_bind(id);
+    update.push(" returning id, name, role, production_id, created_at, updated_at");
+    let cast_member = update
+        .build_query_as()
+        .fetch_optional(&state.db)
+        .await
+        .map_err(db_error)?
+        .ok_or_else(|| not_found("cast member", id))?;
 
     Ok(Json(cast_member))
 }

@@ -8,7 +8,7 @@ use axum::{
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqliteExecutor};
+use sqlx::{FromRow, QueryBuilder, SqliteExecutor};
 
 use super::{ApiError, Pagination, cast_members::CastMember, db_error, not_found, nullable};
 use crate::AppState;
@@ -43,7 +43,10 @@ pub struct Production {
 }
 
 /// The body of `POST /productions`. A missing required field is rejected with a 422.
+///
+/// A key that is not a field is refused with a 422, so that a typo is not silently dropped.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct NewProduction {
     title: String,
     genre: String,
@@ -56,6 +59,7 @@ struct NewProduction {
 
 /// The body of `PATCH /productions/{id}`: only the keys present are changed.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ProductionPatch {
     title: Option<String>,
     genre: Option<String>,
@@ -166,38 +170,45 @@ async fn update_production(
     Path(id): Path<i64>,
     Json(patch): Json<ProductionPatch>,
 ) -> Result<Json<Production>, ApiError> {
-    // One statement reads and writes the row, so two PATCHes at once cannot undo each other's
-    // changes. `coalesce(?, column)` keeps the stored value where the body has no key.
-    // A column that may be null takes two values: whether the key was sent, then the new value,
-    // which may be null.
-    let production = sqlx::query_as(
+    // One statement, built from the keys the body has: it sets those columns and no others, so
+    // two PATCHes of different fields at once cannot undo each other's changes. `push_bind`
+    // adds a `?` and the value bound to it.
+    let mut update = QueryBuilder::new(
         "update productions
-         set title = coalesce(?, title), genre = coalesce(?, genre),
-             budget = case when ? then ? else budget end,
-             image = case when ? then ? else image end,
-             director = case when ? then ? else director end,
-             description = case when ? then ? else description end,
-             ongoing = coalesce(?, ongoing), updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-         where id = ?
-         returning id, title, genre, budget, image, director, description, ongoing, created_at,
-                   updated_at",
-    )
-    .bind(patch.title)
-    .bind(patch.genre)
-    .bind(patch.budget.is_some())
-    .bind(patch.budget.flatten())
-    .bind(patch.image.is_some())
-    .bind(patch.image.flatten())
-    .bind(patch.director.is_some())
-    .bind(patch.director.flatten())
-    .bind(patch.description.is_some())
-    .bind(patch.description.flatten())
-    .bind(patch.ongoing)
-    .bind(id)
-    .fetch_optional(&state.db)
-    .await
-    .map_err(db_error)?
-    .ok_or_else(|| not_found("production", id))?;
+         set updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+    );
+    if let Some(title) = patch.title {
+        update.push(", title = ").push_bind(title);
+    }
+    if let Some(genre) = patch.genre {
+        update.push(", genre = ").push_bind(genre);
+    }
+    if let Some(budget) = patch.budget {
+        update.push(", budget = ").push_bind(budget);
+    }
+    if let Some(image) = patch.image {
+        update.push(", image = ").push_bind(image);
+    }
+    if let Some(director) = patch.director {
+        update.push(", director = ").push_bind(director);
+    }
+    if let Some(description) = patch.description {
+        update.push(", description = ").push_bind(description);
+    }
+    if let Some(ongoing) = patch.ongoing {
+        update.push(", ongoing = ").push_bind(ongoing);
+    }
+    update.push(" where id = ").push_bind(id);
+    update.push(
+        " returning id, title, genre, budget, image, director, description, ongoing, created_at,
+                    updated_at",
+    );
+    let production = update
+        .build_query_as()
+        .fetch_optional(&state.db)
+        .await
+        .map_err(db_error)?
+        .ok_or_else(|| not_found("production", id))?;
 
     Ok(Json(production))
 }

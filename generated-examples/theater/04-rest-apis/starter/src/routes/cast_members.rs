@@ -8,7 +8,7 @@ use axum::{
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqliteExecutor};
+use sqlx::{FromRow, QueryBuilder, SqliteExecutor};
 
 use super::{ApiError, Pagination, db_error, not_found};
 use crate::AppState;
@@ -41,7 +41,10 @@ pub struct CastMember {
 }
 
 /// The body of `POST /cast_members`. A missing required field is rejected with a 422.
+///
+/// A key that is not a field is refused with a 422, so that a typo is not silently dropped.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct NewCastMember {
     name: String,
     role: String,
@@ -51,6 +54,7 @@ struct NewCastMember {
 /// The body of `PATCH /cast_members/{id}`: only the keys present are changed.
 /// No column here is nullable, so a plain `Option` is enough.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CastMemberPatch {
     name: Option<String>,
     role: Option<String>,
@@ -119,9 +123,10 @@ async fn update_cast_member(
     Path(id): Path<i64>,
     Json(patch): Json<CastMemberPatch>,
 ) -> Result<Json<CastMember>, ApiError> {
-    // Exercise: change only the columns the body names, with one `update ... returning` (set
-    // `updated_at` too), and answer with the row, or a 404 when no row has that id.
-    // `name = coalesce(?, name)` keeps the stored value when the bound value is `None`.
+    // Exercise: change only the columns the body names, in one `update ... returning` (and set
+    // `updated_at`), and answer with the row, or a 404 when no row has that id. A
+    // `sqlx::QueryBuilder` writes the statement as you go: `push` adds SQL, `push_bind` adds a
+    // `?` and the value bound to it.
     todo!("update cast member {id}")
 }
 

@@ -8,7 +8,7 @@ use axum::{
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqliteExecutor};
+use sqlx::{FromRow, QueryBuilder, SqliteExecutor};
 
 use super::{ApiError, Pagination, cast_members::CastMember, db_error, not_found, nullable};
 use crate::AppState;
@@ -43,7 +43,10 @@ pub struct Production {
 }
 
 /// The body of `POST /productions`. A missing required field is rejected with a 422.
+///
+/// A key that is not a field is refused with a 422, so that a typo is not silently dropped.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct NewProduction {
     title: String,
     genre: String,
@@ -56,6 +59,7 @@ struct NewProduction {
 
 /// The body of `PATCH /productions/{id}`: only the keys present are changed.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ProductionPatch {
     title: Option<String>,
     genre: Option<String>,
@@ -166,12 +170,11 @@ async fn update_production(
     Path(id): Path<i64>,
     Json(patch): Json<ProductionPatch>,
 ) -> Result<Json<Production>, ApiError> {
-    // Exercise: change only the columns the body names, with one `update ... returning` (set
-    // `updated_at` too), and answer with the row, or a 404 when no row has that id.
-    // `title = coalesce(?, title)` keeps the stored value when the bound value is `None`.
-    // A column that may be null takes two values, whether the key was sent and the new one:
-    // `budget = case when ? then ? else budget end`, bound with
-    // `patch.budget.is_some()` and `patch.budget.flatten()`.
+    // Exercise: change only the columns the body names, in one `update ... returning` (and set
+    // `updated_at`), and answer with the row, or a 404 when no row has that id. A
+    // `sqlx::QueryBuilder` writes the statement as you go: `push` adds SQL, `push_bind` adds a
+    // `?` and the value bound to it.
+    // `patch.budget` is `Some(None)` when the body sets it to null: bind that `None`.
     todo!("update production {id}")
 }
 

@@ -8,12 +8,12 @@ use axum::{
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqliteConnection, SqliteExecutor};
+use sqlx::{FromRow, QueryBuilder, SqliteConnection, SqliteExecutor};
 
-use super::Pagination;
+use super::{Pagination, nullable};
 use crate::{
     AppState,
-    error::{AppError, AppJson, AppPath, AppQuery, FieldErrors},
+    error::{AppError, AppJson, AppPath, AppQuery, FieldErrors, OnForeignKey},
 };
 
 pub fn router() -> Router<AppState> {
@@ -56,23 +56,28 @@ struct NewCastMember {
 }
 
 /// The body of `PATCH /cast_members/{id}`: only the keys present are changed.
-/// No column here is nullable, so a plain `Option` is enough.
+/// `nullable` tells a key sent as null from a missing one: null clears a column that may be
+/// null, and is refused for a required one.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CastMemberPatch {
-    name: Option<String>,
-    role: Option<String>,
-    production_id: Option<i64>,
+    #[serde(default, deserialize_with = "nullable")]
+    name: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    role: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    production_id: Option<Option<i64>>,
 }
 
 impl NewCastMember {
     /// Checks every rule of the spec and reports every broken one, not only the first.
+    /// An empty text is no more an answer than a missing one: a required field refuses both.
     async fn validate(&self, conn: &mut SqliteConnection) -> Result<(), AppError> {
         let mut errors = FieldErrors::default();
-        if self.name.is_none() {
+        if self.name.as_deref().is_none_or(str::is_empty) {
             errors.add("name", "is required");
         }
-        if self.role.is_none() {
+        if self.role.as_deref().is_none_or(str::is_empty) {
             errors.add("role", "is required");
         }
         match self.production_id {
@@ -94,16 +99,32 @@ impl NewCastMember {
 
 impl CastMemberPatch {
     /// Checks the rules of the fields sent; a field left out keeps its stored, valid value.
+    /// A required field may be left out, but not sent as null or as an empty text.
     async fn validate(&self, conn: &mut SqliteConnection) -> Result<(), AppError> {
         let mut errors = FieldErrors::default();
+        if let Some(name) = &self.name
+            && name.as_deref().is_none_or(str::is_empty)
+        {
+            errors.add("name", "is required");
+        }
+        if let Some(role) = &self.role
+            && role.as_deref().is_none_or(str::is_empty)
+        {
+            errors.add("role", "is required");
+        }
         if let Some(production_id) = self.production_id {
-            let exists: bool =
-                sqlx::query_scalar("select exists(select 1 from productions where id = ?)")
-                    .bind(production_id)
-                    .fetch_one(&mut *conn)
-                    .await?;
-            if !exists {
-                errors.add("production_id", "must be the id of an existing production");
+            match production_id {
+                None => errors.add("production_id", "is required"),
+                Some(production_id) => {
+                    let exists: bool =
+                        sqlx::query_scalar("select exists(select 1 from productions where id = ?)")
+                            .bind(production_id)
+                            .fetch_one(&mut *conn)
+                            .await?;
+                    if !exists {
+                        errors.add("production_id", "must be the id of an existing production");
+                    }
+                }
             }
         }
         errors.into_result()
@@ -155,7 +176,11 @@ async fn create_cast_member(
     .bind(input.role)
     .bind(input.production_id)
     .fetch_one(&mut *conn)
-    .await?;
+    .await
+    // `validate` found the production, but another request may delete it before the insert.
+    .on_foreign_key(|| {
+        AppError::invalid("production_id", "must be the id of an existing production")
+    })?;
 
     // 201 Created, and where the new cast member lives.
     let location = format!("/cast_members/{}", cast_member.id);
@@ -176,26 +201,37 @@ async fn update_cast_member(
     // gets back with a round trip to SQLite, so one checkout costs less than one per query.
     let mut conn = state.db.acquire().await?;
     patch.validate(&mut conn).await?;
-    // One statement reads and writes the row, so two PATCHes at once cannot undo each other's
-    // changes. `coalesce(?, column)` keeps the stored value where the body has no key.
-    let cast_member = sqlx::query_as(
+    // One statement, built from the keys the body has: it sets those columns and no others, so
+    // two PATCHes of different fields at once cannot undo each other's changes. `push_bind`
+    // adds a `?` and the value bound to it.
+    let mut update = QueryBuilder::new(
         "update cast_members
-         set name = coalesce(?, name), role = coalesce(?, role),
-             production_id = coalesce(?, production_id),
-             updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-         where id = ?
-         returning id, name, role, production_id, created_at, updated_at",
-    )
-    .bind(patch.name)
-    .bind(patch.role)
-    .bind(patch.production_id)
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?
-    .ok_or(AppError::NotFound {
-        resource: "cast member",
-        id,
-    })?;
+         set updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+    );
+    // `validate` refused null for a required field: only a value is left to set there.
+    if let Some(Some(name)) = patch.name {
+        update.push(", name = ").push_bind(name);
+    }
+    if let Some(Some(role)) = patch.role {
+        update.push(", role = ").push_bind(role);
+    }
+    if let Some(Some(production_id)) = patch.production_id {
+        update.push(", production_id = ").push_bind(production_id);
+    }
+    update.push(" where id = ").push_bind(id);
+    update.push(" returning id, name, role, production_id, created_at, updated_at");
+    let cast_member = update
+        .build_query_as()
+        .fetch_optional(&mut *conn)
+        .await
+        // `validate` found the production, but another request may delete it before the update.
+        .on_foreign_key(|| {
+            AppError::invalid("production_id", "must be the id of an existing production")
+        })?
+        .ok_or(AppError::NotFound {
+            resource: "cast member",
+            id,
+        })?;
 
     Ok(Json(cast_member))
 }

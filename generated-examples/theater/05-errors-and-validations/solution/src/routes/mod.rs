@@ -16,7 +16,8 @@ pub fn router() -> Router<AppState> {
 
 /// `?limit=&offset=` on list routes. Both are optional: without them, every row is returned.
 ///
-/// Unsigned types mean a negative number is rejected with a 400 before the handler runs.
+/// Unsigned types mean a negative number is rejected with a 400 before the handler runs, and
+/// so is one over `u32::MAX` (4294967295), which no page needs.
 #[derive(Deserialize)]
 struct Pagination {
     limit: Option<u32>,

@@ -11,7 +11,7 @@ use axum::{
 use chrono::{DateTime, Utc};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqliteExecutor};
+use sqlx::{FromRow, QueryBuilder, SqliteExecutor};
 
 use super::{Pagination, cast_members::CastMember, nullable};
 use crate::{
@@ -65,11 +65,15 @@ struct NewProduction {
 }
 
 /// The body of `PATCH /productions/{id}`: only the keys present are changed.
+/// `nullable` tells a key sent as null from a missing one: null clears a column that may be
+/// null, and is refused for a required one.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ProductionPatch {
-    title: Option<String>,
-    genre: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    title: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    genre: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
     budget: Option<Option<f64>>,
     #[serde(default, deserialize_with = "nullable")]
@@ -96,6 +100,11 @@ static IMAGE_PATTERN: LazyLock<Regex> =
 
 /// The rules of `title`: each one it breaks is added to `errors`.
 fn check_title(title: &str, errors: &mut FieldErrors) {
+    // SQLite's `length()` stops at a NUL character, so the CHECK constraint would count this text
+    // differently from Rust: refuse it, so both agree.
+    if title.contains('\0') {
+        errors.add("title", "must not contain a NUL character");
+    }
     if title.chars().count() > 100 {
         errors.add("title", "must be at most 100 characters");
     }
@@ -124,15 +133,16 @@ fn check_image(image: &str, errors: &mut FieldErrors) {
 
 impl NewProduction {
     /// Checks every rule of the spec and reports every broken one, not only the first.
+    /// An empty text is no more an answer than a missing one: a required field refuses both.
     fn validate(&self) -> Result<(), AppError> {
         let mut errors = FieldErrors::default();
-        match &self.title {
+        match self.title.as_deref() {
+            None | Some("") => errors.add("title", "is required"),
             Some(title) => check_title(title, &mut errors),
-            None => errors.add("title", "is required"),
         }
-        match &self.genre {
+        match self.genre.as_deref() {
+            None | Some("") => errors.add("genre", "is required"),
             Some(genre) => check_genre(genre, &mut errors),
-            None => errors.add("genre", "is required"),
         }
         if let Some(budget) = self.budget {
             check_budget(budget, &mut errors);
@@ -146,13 +156,20 @@ impl NewProduction {
 
 impl ProductionPatch {
     /// Checks the rules of the fields sent; a field left out keeps its stored, valid value.
+    /// A required field may be left out, but not sent as null or as an empty text.
     fn validate(&self) -> Result<(), AppError> {
         let mut errors = FieldErrors::default();
         if let Some(title) = &self.title {
-            check_title(title, &mut errors);
+            match title.as_deref() {
+                None | Some("") => errors.add("title", "is required"),
+                Some(title) => check_title(title, &mut errors),
+            }
         }
         if let Some(genre) = &self.genre {
-            check_genre(genre, &mut errors);
+            match genre.as_deref() {
+                None | Some("") => errors.add("genre", "is required"),
+                Some(genre) => check_genre(genre, &mut errors),
+            }
         }
         if let Some(Some(budget)) = self.budget {
             check_budget(budget, &mut errors);
@@ -250,40 +267,48 @@ async fn update_production(
     AppJson(patch): AppJson<ProductionPatch>,
 ) -> Result<Json<Production>, AppError> {
     patch.validate()?;
-    // One statement reads and writes the row, so two PATCHes at once cannot undo each other's
-    // changes. `coalesce(?, column)` keeps the stored value where the body has no key.
-    // A column that may be null takes two values: whether the key was sent, then the new value,
-    // which may be null.
-    let production = sqlx::query_as(
+    // One statement, built from the keys the body has: it sets those columns and no others, so
+    // two PATCHes of different fields at once cannot undo each other's changes. `push_bind`
+    // adds a `?` and the value bound to it.
+    let mut update = QueryBuilder::new(
         "update productions
-         set title = coalesce(?, title), genre = coalesce(?, genre),
-             budget = case when ? then ? else budget end,
-             image = case when ? then ? else image end,
-             director = case when ? then ? else director end,
-             description = case when ? then ? else description end,
-             ongoing = coalesce(?, ongoing), updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-         where id = ?
-         returning id, title, genre, budget, image, director, description, ongoing, created_at,
-                   updated_at",
-    )
-    .bind(patch.title)
-    .bind(patch.genre)
-    .bind(patch.budget.is_some())
-    .bind(patch.budget.flatten())
-    .bind(patch.image.is_some())
-    .bind(patch.image.flatten())
-    .bind(patch.director.is_some())
-    .bind(patch.director.flatten())
-    .bind(patch.description.is_some())
-    .bind(patch.description.flatten())
-    .bind(patch.ongoing)
-    .bind(id)
-    .fetch_optional(&state.db)
-    .await?
-    .ok_or(AppError::NotFound {
-        resource: "production",
-        id,
-    })?;
+         set updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+    );
+    // `validate` refused null for a required field: only a value is left to set there.
+    if let Some(Some(title)) = patch.title {
+        update.push(", title = ").push_bind(title);
+    }
+    if let Some(Some(genre)) = patch.genre {
+        update.push(", genre = ").push_bind(genre);
+    }
+    if let Some(budget) = patch.budget {
+        update.push(", budget = ").push_bind(budget);
+    }
+    if let Some(image) = patch.image {
+        update.push(", image = ").push_bind(image);
+    }
+    if let Some(director) = patch.director {
+        update.push(", director = ").push_bind(director);
+    }
+    if let Some(description) = patch.description {
+        update.push(", description = ").push_bind(description);
+    }
+    if let Some(ongoing) = patch.ongoing {
+        update.push(", ongoing = ").push_bind(ongoing);
+    }
+    update.push(" where id = ").push_bind(id);
+    update.push(
+        " returning id, title, genre, budget, image, director, description, ongoing, created_at,
+                    updated_at",
+    );
+    let production = update
+        .build_query_as()
+        .fetch_optional(&state.db)
+        .await?
+        .ok_or(AppError::NotFound {
+            resource: "production",
+            id,
+        })?;
 
     Ok(Json(production))
 }

@@ -6,11 +6,23 @@ use axum::{
     Router,
     body::Body,
     http::{Method, Request, StatusCode, header},
+    response::{IntoResponse, Response},
     routing::get,
 };
-use serde_json::json;
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use theater::error::AppError;
 
 use crate::helpers::{TestApp, new_production};
+
+/// What a client would read for `err`: the status and the JSON body of its response.
+async fn answer_to(err: sqlx::Error) -> (StatusCode, Value) {
+    let response: Response = AppError::from(err).into_response();
+    let status = response.status();
+    let body = response.into_body().collect().await.expect("body reads");
+    let json = serde_json::from_slice(&body.to_bytes()).expect("body is JSON");
+    (status, json)
+}
 
 /// A request with a body that `TestApp::post` could not send: not JSON, or unlabelled.
 fn raw_post(path: &str, content_type: Option<&str>, body: String) -> Request<Body> {
@@ -162,4 +174,86 @@ async fn check_constraints_refuse_a_row_that_skips_validation() {
         .as_database_error()
         .is_some_and(|e| e.is_check_violation());
     assert!(refused, "{err}");
+
+    // The client is told what validation would have said, not SQLite's text.
+    let (status, body) = answer_to(err).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        body["errors"],
+        json!({ "title": ["must be at most 100 characters"] })
+    );
+}
+
+#[tokio::test]
+async fn a_broken_foreign_key_gets_a_422_without_the_databases_text() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    // Past the Rust validation: the parent rows do not exist.
+    let err = sqlx::query(
+        "insert into cast_members (name, role, production_id)
+         values ('Alexzander Bailey', 'Customized initiatives', 999)",
+    )
+    .execute(&app.db)
+    .await
+    .expect_err("the foreign key refuses it");
+
+    let (status, body) = answer_to(err).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        body,
+        json!({ "error": "a row it refers to does not exist" })
+    );
+}
+
+#[tokio::test]
+async fn create_production_refuses_a_title_with_a_nul_character() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    let mut body = crate::helpers::new_production();
+    // Rust counts 3 characters here; SQLite's `length()` stops at the NUL and counts 1.
+    body["title"] = json!("a\u{0}b");
+
+    let response = app.post("/productions", body).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let errors = &response.json()["errors"]["title"];
+    assert!(
+        errors
+            .as_array()
+            .is_some_and(|e| e.contains(&json!("must not contain a NUL character"))),
+        "{errors}"
+    );
+}
+
+#[tokio::test]
+async fn create_production_returns_422_when_title_is_empty() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    let mut body = crate::helpers::new_production();
+    body["title"] = json!("");
+
+    let response = app.post("/productions", body).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        response.json()["errors"],
+        json!({ "title": ["is required"] })
+    );
+}
+
+#[tokio::test]
+async fn update_production_returns_422_when_title_is_null() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    let before = app.get("/productions/1").await.json();
+
+    let response = app.patch("/productions/1", json!({ "title": null })).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        response.json()["errors"],
+        json!({ "title": ["is required"] })
+    );
+    assert_eq!(app.get("/productions/1").await.json(), before);
 }

@@ -8,12 +8,12 @@ use axum::{
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqliteConnection, SqliteExecutor};
+use sqlx::{FromRow, QueryBuilder, SqliteConnection, SqliteExecutor};
 
-use super::Pagination;
+use super::{Pagination, nullable};
 use crate::{
     AppState,
-    error::{AppError, AppJson, AppPath, AppQuery, FieldErrors},
+    error::{AppError, AppJson, AppPath, AppQuery, FieldErrors, OnForeignKey},
 };
 
 pub fn router() -> Router<AppState> {
@@ -56,20 +56,25 @@ struct NewCastMember {
 }
 
 /// The body of `PATCH /cast_members/{id}`: only the keys present are changed.
-/// No column here is nullable, so a plain `Option` is enough.
+/// `nullable` tells a key sent as null from a missing one: null clears a column that may be
+/// null, and is refused for a required one.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CastMemberPatch {
-    name: Option<String>,
-    role: Option<String>,
-    production_id: Option<i64>,
+    #[serde(default, deserialize_with = "nullable")]
+    name: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    role: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    production_id: Option<Option<i64>>,
 }
 
 impl NewCastMember {
     /// Checks every rule of the spec and reports every broken one, not only the first.
+    /// An empty text is no more an answer than a missing one: a required field refuses both.
     async fn validate(&self, conn: &mut SqliteConnection) -> Result<(), AppError> {
         // Exercise: collect every broken rule in a `FieldErrors`: a required field that is
-        // missing, each `check_*` function, a parent that does not exist, then
+        // missing or empty, each `check_*` function, a parent that does not exist, then
         // `errors.into_result()`.
         todo!("validate a new cast member")
     }
@@ -77,8 +82,10 @@ impl NewCastMember {
 
 impl CastMemberPatch {
     /// Checks the rules of the fields sent; a field left out keeps its stored, valid value.
+    /// A required field may be left out, but not sent as null or as an empty text.
     async fn validate(&self, conn: &mut SqliteConnection) -> Result<(), AppError> {
-        // Exercise: like `NewCastMember::validate`, but only for the fields sent.
+        // Exercise: like `NewCastMember::validate`, but only for the fields sent, where a
+        // required field sent as null or "" is missing.
         todo!("validate a patch of a cast member")
     }
 }
@@ -128,7 +135,11 @@ async fn create_cast_member(
     .bind(input.role)
     .bind(input.production_id)
     .fetch_one(&mut *conn)
-    .await?;
+    .await
+    // `validate` found the production, but another request may delete it before the insert.
+    .on_foreign_key(|| {
+        AppError::invalid("production_id", "must be the id of an existing production")
+    })?;
 
     // 201 Created, and where the new cast member lives.
     let location = format!("/cast_members/{}", cast_member.id);
@@ -149,26 +160,37 @@ async fn update_cast_member(
     // gets back with a round trip to SQLite, so one checkout costs less than one per query.
     let mut conn = state.db.acquire().await?;
     patch.validate(&mut conn).await?;
-    // One statement reads and writes the row, so two PATCHes at once cannot undo each other's
-    // changes. `coalesce(?, column)` keeps the stored value where the body has no key.
-    let cast_member = sqlx::query_as(
+    // One statement, built from the keys the body has: it sets those columns and no others, so
+    // two PATCHes of different fields at once cannot undo each other's changes. `push_bind`
+    // adds a `?` and the value bound to it.
+    let mut update = QueryBuilder::new(
         "update cast_members
-         set name = coalesce(?, name), role = coalesce(?, role),
-             production_id = coalesce(?, production_id),
-             updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-         where id = ?
-         returning id, name, role, production_id, created_at, updated_at",
-    )
-    .bind(patch.name)
-    .bind(patch.role)
-    .bind(patch.production_id)
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?
-    .ok_or(AppError::NotFound {
-        resource: "cast member",
-        id,
-    })?;
+         set updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+    );
+    // `validate` refused null for a required field: only a value is left to set there.
+    if let Some(Some(name)) = patch.name {
+        update.push(", name = ").push_bind(name);
+    }
+    if let Some(Some(role)) = patch.role {
+        update.push(", role = ").push_bind(role);
+    }
+    if let Some(Some(production_id)) = patch.production_id {
+        update.push(", production_id = ").push_bind(production_id);
+    }
+    update.push(" where id = ").push_bind(id);
+    update.push(" returning id, name, role, production_id, created_at, updated_at");
+    let cast_member = update
+        .build_query_as()
+        .fetch_optional(&mut *conn)
+        .await
+        // `validate` found the production, but another request may delete it before the update.
+        .on_foreign_key(|| {
+            AppError::invalid("production_id", "must be the id of an existing production")
+        })?
+        .ok_or(AppError::NotFound {
+            resource: "cast member",
+            id,
+        })?;
 
     Ok(Json(cast_member))
 }

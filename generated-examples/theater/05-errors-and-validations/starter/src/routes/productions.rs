@@ -11,7 +11,7 @@ use axum::{
 use chrono::{DateTime, Utc};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, SqliteExecutor};
+use sqlx::{FromRow, QueryBuilder, SqliteExecutor};
 
 use super::{Pagination, cast_members::CastMember, nullable};
 use crate::{
@@ -65,11 +65,15 @@ struct NewProduction {
 }
 
 /// The body of `PATCH /productions/{id}`: only the keys present are changed.
+/// `nullable` tells a key sent as null from a missing one: null clears a column that may be
+/// null, and is refused for a required one.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ProductionPatch {
-    title: Option<String>,
-    genre: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    title: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    genre: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
     budget: Option<Option<f64>>,
     #[serde(default, deserialize_with = "nullable")]
@@ -96,7 +100,7 @@ static IMAGE_PATTERN: LazyLock<Regex> =
 
 /// The rules of `title`: each one it breaks is added to `errors`.
 fn check_title(title: &str, errors: &mut FieldErrors) {
-    // Exercise: for each rule (max_length), add its message with
+    // Exercise: for each rule (no_nul, max_length), add its message with
     // `errors.add("title", ...)` when `title` breaks it.
     todo!("check the rules of title")
 }
@@ -124,9 +128,10 @@ fn check_image(image: &str, errors: &mut FieldErrors) {
 
 impl NewProduction {
     /// Checks every rule of the spec and reports every broken one, not only the first.
+    /// An empty text is no more an answer than a missing one: a required field refuses both.
     fn validate(&self) -> Result<(), AppError> {
         // Exercise: collect every broken rule in a `FieldErrors`: a required field that is
-        // missing, each `check_*` function, then
+        // missing or empty, each `check_*` function, then
         // `errors.into_result()`.
         todo!("validate a new production")
     }
@@ -134,8 +139,10 @@ impl NewProduction {
 
 impl ProductionPatch {
     /// Checks the rules of the fields sent; a field left out keeps its stored, valid value.
+    /// A required field may be left out, but not sent as null or as an empty text.
     fn validate(&self) -> Result<(), AppError> {
-        // Exercise: like `NewProduction::validate`, but only for the fields sent.
+        // Exercise: like `NewProduction::validate`, but only for the fields sent, where a
+        // required field sent as null or "" is missing.
         todo!("validate a patch of a production")
     }
 }
@@ -226,40 +233,48 @@ async fn update_production(
     AppJson(patch): AppJson<ProductionPatch>,
 ) -> Result<Json<Production>, AppError> {
     patch.validate()?;
-    // One statement reads and writes the row, so two PATCHes at once cannot undo each other's
-    // changes. `coalesce(?, column)` keeps the stored value where the body has no key.
-    // A column that may be null takes two values: whether the key was sent, then the new value,
-    // which may be null.
-    let production = sqlx::query_as(
+    // One statement, built from the keys the body has: it sets those columns and no others, so
+    // two PATCHes of different fields at once cannot undo each other's changes. `push_bind`
+    // adds a `?` and the value bound to it.
+    let mut update = QueryBuilder::new(
         "update productions
-         set title = coalesce(?, title), genre = coalesce(?, genre),
-             budget = case when ? then ? else budget end,
-             image = case when ? then ? else image end,
-             director = case when ? then ? else director end,
-             description = case when ? then ? else description end,
-             ongoing = coalesce(?, ongoing), updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-         where id = ?
-         returning id, title, genre, budget, image, director, description, ongoing, created_at,
-                   updated_at",
-    )
-    .bind(patch.title)
-    .bind(patch.genre)
-    .bind(patch.budget.is_some())
-    .bind(patch.budget.flatten())
-    .bind(patch.image.is_some())
-    .bind(patch.image.flatten())
-    .bind(patch.director.is_some())
-    .bind(patch.director.flatten())
-    .bind(patch.description.is_some())
-    .bind(patch.description.flatten())
-    .bind(patch.ongoing)
-    .bind(id)
-    .fetch_optional(&state.db)
-    .await?
-    .ok_or(AppError::NotFound {
-        resource: "production",
-        id,
-    })?;
+         set updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+    );
+    // `validate` refused null for a required field: only a value is left to set there.
+    if let Some(Some(title)) = patch.title {
+        update.push(", title = ").push_bind(title);
+    }
+    if let Some(Some(genre)) = patch.genre {
+        update.push(", genre = ").push_bind(genre);
+    }
+    if let Some(budget) = patch.budget {
+        update.push(", budget = ").push_bind(budget);
+    }
+    if let Some(image) = patch.image {
+        update.push(", image = ").push_bind(image);
+    }
+    if let Some(director) = patch.director {
+        update.push(", director = ").push_bind(director);
+    }
+    if let Some(description) = patch.description {
+        update.push(", description = ").push_bind(description);
+    }
+    if let Some(ongoing) = patch.ongoing {
+        update.push(", ongoing = ").push_bind(ongoing);
+    }
+    update.push(" where id = ").push_bind(id);
+    update.push(
+        " returning id, title, genre, budget, image, director, description, ongoing, created_at,
+                    updated_at",
+    );
+    let production = update
+        .build_query_as()
+        .fetch_optional(&state.db)
+        .await?
+        .ok_or(AppError::NotFound {
+            resource: "production",
+            id,
+        })?;
 
     Ok(Json(production))
 }

@@ -1,0 +1,69 @@
+//! `db::connect`, on a real file: the settings it promises are the ones SQLite reports.
+
+use std::path::{Path, PathBuf};
+
+use theater::db;
+
+/// A database file of this test's own, in the system's temporary folder.
+fn database_file(name: &str) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("theater-{}-{name}.db", std::process::id()));
+    remove_database(&path);
+    path
+}
+
+/// Removes the database file and the files SQLite keeps beside it.
+fn remove_database(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+}
+
+#[tokio::test]
+async fn connect_sets_up_sqlite_as_its_comments_say() {
+    let path = database_file("settings");
+    let pool = db::connect(&format!("sqlite:{}", path.display()))
+        .await
+        .expect("the database opens");
+
+    let mut conn = pool.acquire().await.expect("a connection");
+
+    let journal_mode: String = sqlx::query_scalar("pragma journal_mode")
+        .fetch_one(&mut *conn)
+        .await
+        .expect("the pragma reads");
+    assert_eq!(journal_mode, "wal");
+    for (pragma, expected) in [
+        ("pragma journal_size_limit", 64 * 1024 * 1024),
+        // NORMAL is 1.
+        ("pragma synchronous", 1),
+        ("pragma busy_timeout", 5000),
+        ("pragma foreign_keys", 1),
+    ] {
+        let value: i64 = sqlx::query_scalar(pragma)
+            .fetch_one(&mut *conn)
+            .await
+            .expect("the pragma reads");
+        assert_eq!(value, expected, "{pragma}");
+    }
+
+    drop(conn);
+    pool.close().await;
+    remove_database(&path);
+}
+
+#[tokio::test]
+async fn closing_the_pool_leaves_no_write_ahead_log_behind() {
+    let path = database_file("close");
+    let pool = db::connect(&format!("sqlite:{}", path.display()))
+        .await
+        .expect("the database opens");
+    db::MIGRATOR.run(&pool).await.expect("migrations run");
+    let wal = PathBuf::from(format!("{}-wal", path.display()));
+    assert!(wal.exists(), "writing in WAL mode makes a -wal file");
+
+    // What `main` does after the server stops.
+    pool.close().await;
+
+    assert!(!wal.exists(), "the last connection to close removes it");
+    remove_database(&path);
+}
