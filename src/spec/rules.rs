@@ -194,8 +194,15 @@ pub fn violations(ty: FieldType, rules: &Rules, value: &Literal) -> Vec<Violatio
     broken
 }
 
-/// Shorthand for checking a value against a field.
+/// Checks a value against a field. An empty text in a required text field counts as missing,
+/// as the generated `validate` treats it: it breaks `required`, and no other rule is asked.
 pub fn field_violations(field: &Field, value: &Literal) -> Vec<Violation> {
+    if field.rules.required && field.ty.is_textual() && *value == Literal::Text(String::new()) {
+        return vec![Violation {
+            rule: "required",
+            message: default_message(&field.rules, "required"),
+        }];
+    }
     violations(field.ty, &field.rules, value)
 }
 

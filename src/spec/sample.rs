@@ -461,7 +461,12 @@ pub fn rule_cases(resource: &ResourceNames, field: &Field) -> Result<Vec<RuleCas
     };
 
     let mut cases = Vec::new();
-    if let Some(min) = rules.min_length.filter(|&m| m > 0) {
+    // In a required text field, `min_length: 1` says what `required` says: an empty text is
+    // refused as missing, so the rule has no value of its own to break.
+    let min_length = rules
+        .min_length
+        .filter(|&m| m > 1 || (m == 1 && !(rules.required && field.ty.is_textual())));
+    if let Some(min) = min_length {
         let bad = pick("min_length", sized(min as usize - 1))?;
         let boundary = text(resized(&base_text, min as usize))
             .into_iter()
