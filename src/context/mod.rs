@@ -5,10 +5,12 @@
 //! entry; the submodules hold one concern each: `resource` puts a resource's context together
 //! from its `fields` (types, rules, test cases), `relations` (parents and children), `sql`
 //! (statements and their layout) and `samples` (seed, extra and fresh rows, test bodies);
-//! `literals` writes values as Rust, HTML or TOML source.
+//! `literals` writes values as Rust, HTML or TOML source; `readme` holds what the README's
+//! lecture notes show in the spec's terms (requests and their answers, what changed).
 
 mod fields;
 mod literals;
+mod readme;
 mod relations;
 mod resource;
 mod samples;
@@ -18,6 +20,7 @@ use serde::Serialize;
 
 pub use fields::{CaseContext, CheckContext, CheckTest, FieldContext};
 pub use literals::{html_escape, rust_literal, string_literal};
+pub use readme::{Exchange, Exchanges, Header, NewSince, ReadmeContext};
 pub use relations::{ChildContext, ParentContext};
 pub use resource::ResourceContext;
 pub use samples::{RowContext, SampleContext};
@@ -63,6 +66,8 @@ pub struct ProjectContext {
     pub check_test: Option<CheckTest>,
     pub dialect: DialectContext,
     pub resources: Vec<ResourceContext>,
+    /// What the README's lecture notes show, worked out for this spec.
+    pub readme: ReadmeContext,
 }
 
 #[derive(Debug, Serialize)]
@@ -74,6 +79,7 @@ pub struct LectureContext {
     pub objectives: &'static [&'static str],
     pub changes: &'static str,
     pub exercise: &'static str,
+    pub built: &'static str,
     pub variant: Variant,
     pub starter: bool,
 }
@@ -105,7 +111,9 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
         .map(|(i, r)| resource::resource(spec, dialect, i, r))
         .collect();
     let check_test = fields::check_test(spec, dialect, &resources);
+    let has = lecture.has();
     ProjectContext {
+        readme: readme::readme(spec, lecture, &has, &resources),
         checks_migration: format!("{:04}_add_check_constraints.sql", spec.resources.len() + 1),
         any_checks: resources.iter().any(|r| r.has_checks),
         rebuild_to_add_constraints: dialect.rebuilds_to_add_constraints(),
@@ -132,7 +140,7 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
             variant.name()
         )),
         lecture: lecture_context(lecture, variant),
-        has: lecture.has(),
+        has,
         todo,
         exercise_tests: match variant {
             Variant::Starter => crate::lectures::exercise_test_prefixes(lecture, spec),
@@ -152,6 +160,7 @@ fn lecture_context(lecture: &Lecture, variant: Variant) -> LectureContext {
         objectives: lecture.objectives,
         changes: lecture.changes,
         exercise: lecture.exercise,
+        built: lecture.built,
         variant,
         starter: variant == Variant::Starter,
     }
