@@ -62,6 +62,11 @@ pub struct Lecture {
     pub changes: &'static str,
     /// What the starter asks the student to write.
     pub exercise: &'static str,
+    /// What the solution's project is, in a few sentences: its "What was built".
+    pub built: &'static str,
+    /// The template of the lecture's notes (its "New since" and "Concepts" sections), under
+    /// `templates/`: prose that teaches the objectives with the spec's own resources.
+    pub notes: &'static str,
     pub tasks: &'static [Task],
 }
 
@@ -84,6 +89,8 @@ pub const LECTURES: &[Lecture] = &[
         removes: &[],
         changes: "",
         exercise: "Write the handler that finds a row by its id in the in-memory list, and the handler that shows the request context.",
+        built: "An axum server that answers with HTML. A page per row of each resource, found by the id in its path in a list kept in memory: 200 with the row, 404 for an id no row has, 400 for an id that is not a number. A page that shows the request it received (method, path, host and headers), a middleware that logs every request and adds an `x-response-time` header, and a fallback that answers 404 for any other path.",
+        notes: "project/notes/01-intro-to-axum.md",
         tasks: &[Task::ShowPage, Task::RequestContext],
     },
     Lecture {
@@ -102,6 +109,8 @@ pub const LECTURES: &[Lecture] = &[
         removes: &[InMemoryData],
         changes: "Lecture 1's HTML pages about each row become JSON here: from now on the resources are an API, read by programs rather than browsers, and the 404 fallback answers JSON too.",
         exercise: "Write the read-only views that query the database, and the seed command that loads `seed.sql`.",
+        built: "The rows live in SQLite now. One numbered migration per table creates the schema, applied when the app starts; a struct per table derives `FromRow`; `cargo run -- seed` loads `seed.sql` in one transaction; the pool is shared with every handler through `AppState`. Each resource has two read-only views, a list and a show, whose JSON is built by hand with `json!`, and a row that does not exist is a JSON 404.",
+        notes: "project/notes/02-database.md",
         tasks: &[Task::Seed, Task::List, Task::Show],
     },
     Lecture {
@@ -120,6 +129,8 @@ pub const LECTURES: &[Lecture] = &[
         removes: &[HandBuiltJson],
         changes: "",
         exercise: "Write the list, show and create handlers of every resource, with serializers.",
+        built: "A JSON API written with serde: the row structs derive `Serialize`, the request bodies derive `Deserialize`. Lists page with `?limit=&offset=`, a row with children is shown with them nested inside it, and `POST` creates a row, answering 201 with a `Location` header. `postman_collection.json` and `requests.http` hold a request for every route.",
+        notes: "project/notes/03-routes.md",
         tasks: &[Task::List, Task::Show, Task::Create],
     },
     Lecture {
@@ -137,6 +148,8 @@ pub const LECTURES: &[Lecture] = &[
         removes: &[],
         changes: "",
         exercise: "Write the update and delete handlers of every resource.",
+        built: "The complete RESTful route table for every resource. `PATCH` changes only the fields its body sends, `DELETE` removes a row and answers 204 with an empty body, and both answer a JSON 404 for an id that names no row.",
+        notes: "project/notes/04-rest-apis.md",
         tasks: &[Task::Update, Task::Delete],
     },
     Lecture {
@@ -155,6 +168,8 @@ pub const LECTURES: &[Lecture] = &[
         removes: &[],
         changes: "The `(StatusCode, Json)` tuples of lectures 2 to 4 give way to `AppError` in `src/error.rs`: handlers use `?`, and malformed bodies, bad ids, unknown routes and methods, oversized bodies and panics all answer in the same JSON shape.",
         exercise: "Write the validation of every resource: the `check_*` function of each field with rules, and the `validate` functions of the create and update bodies.",
+        built: "One error type, `AppError` in `src/error.rs`, answers every failure with the same JSON shape: handlers return it with `?`; malformed bodies, bad ids and query strings, unknown routes and methods, oversized bodies and panics become it too. Generated `validate` functions check every rule of the spec and report every broken rule at once with a 422, and a migration adds the CHECK constraints SQL can express, so the database refuses what skips the validation.",
+        notes: "project/notes/05-errors-and-validations.md",
         tasks: &[Task::Validate],
     },
 ];

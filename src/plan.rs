@@ -3,6 +3,8 @@
 //! This is a pure function of its inputs; only `write` touches the disk. Which templates make
 //! up a project is the table below, not logic spread through the code.
 
+use std::collections::BTreeSet;
+
 use serde::Serialize;
 use serde_json::json;
 
@@ -167,26 +169,26 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> Result<Vec<F
 
 /// One project's files as the templates render them, before rustfmt.
 fn rendered_project(spec: &Spec, lecture: &Lecture, variant: Variant) -> Result<Vec<File>> {
-    let context = context::project(spec, lecture, variant);
+    let mut context = context::project(spec, lecture, variant);
+    new_files(&mut context, lecture);
     // Converted for Tera once per project: converting it for every template was a quarter
     // of the time of a whole course.
     let mut tera_context = render::context("a project", &context)?;
+    // The lecture's notes are a template of their own, which the README prints: Tera's
+    // `include` only takes a name written in the including template.
+    let notes = render::render(lecture.notes, &tera_context)?;
+    tera_context.insert("notes", &notes);
     let mut files = Vec::new();
     for entry in FILES.iter().filter(|e| (e.when)(&context)) {
         match entry.scope {
             Scope::Project => {
-                let path = entry
-                    .output
-                    .replace("{checks_migration}", &context.checks_migration);
+                let path = project_path(entry, &context);
                 let contents = render::render(entry.template, &tera_context)?;
                 files.push(File { path, contents });
             }
             Scope::Resource => {
                 for resource in &context.resources {
-                    let path = entry
-                        .output
-                        .replace("{plural}", &resource.names.plural)
-                        .replace("{migration}", &resource.migration);
+                    let path = resource_path(entry, resource);
                     tera_context.insert("resource", resource);
                     let contents = render::render(entry.template, &tera_context)?;
                     files.push(File { path, contents });
@@ -202,6 +204,55 @@ fn rendered_project(spec: &Spec, lecture: &Lecture, variant: Variant) -> Result<
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+fn project_path(entry: &Entry, context: &ProjectContext) -> String {
+    entry
+        .output
+        .replace("{checks_migration}", &context.checks_migration)
+}
+
+fn resource_path(entry: &Entry, resource: &context::ResourceContext) -> String {
+    entry
+        .output
+        .replace("{plural}", &resource.names.plural)
+        .replace("{migration}", &resource.migration)
+}
+
+/// The paths of the files a project with this context has, without rendering any.
+fn paths(context: &ProjectContext) -> BTreeSet<String> {
+    let mut paths = BTreeSet::new();
+    for entry in FILES.iter().filter(|e| (e.when)(context)) {
+        match entry.scope {
+            Scope::Project => {
+                paths.insert(project_path(entry, context));
+            }
+            Scope::Resource => {
+                paths.extend(context.resources.iter().map(|r| resource_path(entry, r)));
+            }
+        }
+    }
+    if context.has.request_collections {
+        paths.insert("postman_collection.json".into());
+    }
+    paths
+}
+
+/// Fills in the files the README's "New since" names: those this lecture adds and removes.
+/// Which files a project has depends on its capabilities and on the spec, never on anything
+/// else in the context, so the previous lecture's list is this context with its capabilities.
+fn new_files(context: &mut ProjectContext, lecture: &Lecture) {
+    let Some(before) = LECTURES.iter().find(|l| l.number + 1 == lecture.number) else {
+        return;
+    };
+    let now = paths(context);
+    let has = std::mem::replace(&mut context.has, before.has());
+    let then = paths(context);
+    context.has = has;
+    if let Some(new_since) = &mut context.readme.new_since {
+        new_since.added = now.difference(&then).cloned().collect();
+        new_since.removed = then.difference(&now).cloned().collect();
+    }
 }
 
 /// The whole course: `NN-slug/{starter,solution}/...` for every lecture, and an index README.
@@ -408,6 +459,26 @@ mod tests {
         let third = paths(3);
         assert!(third.contains(&"postman_collection.json".to_owned()));
         assert!(third.contains(&"requests.http".to_owned()));
+    }
+
+    #[test]
+    fn paths_lists_exactly_the_files_a_project_renders() {
+        let source = include_str!("../specs/festival.yaml");
+        let spec = crate::spec::parse_and_validate(source).unwrap();
+        for lecture in LECTURES {
+            let context = context::project(&spec, lecture, Variant::Solution);
+            let rendered: BTreeSet<String> = rendered_project(&spec, lecture, Variant::Solution)
+                .unwrap()
+                .into_iter()
+                .map(|f| f.path)
+                .collect();
+            assert_eq!(
+                super::paths(&context),
+                rendered,
+                "lecture {}",
+                lecture.number
+            );
+        }
     }
 
     #[test]

@@ -5,10 +5,12 @@
 //! entry; the submodules hold one concern each: `resource` puts a resource's context together
 //! from its `fields` (types, rules, test cases), `relations` (parents and children), `sql`
 //! (statements and their layout) and `samples` (seed, extra and fresh rows, test bodies);
-//! `literals` writes values as Rust, HTML or TOML source.
+//! `literals` writes values as Rust, HTML or TOML source; `readme` holds what the README's
+//! lecture notes show in the spec's terms (requests and their answers, what changed).
 
 mod fields;
 mod literals;
+mod readme;
 mod relations;
 mod resource;
 mod samples;
@@ -20,6 +22,7 @@ pub use fields::{
     CaseContext, CheckContext, CheckTest, DbRule, FieldContext, TextTest, UniqueTest,
 };
 pub use literals::{html_escape, rust_literal, string_literal};
+pub use readme::{Exchange, Exchanges, Header, NewSince, ReadmeContext};
 pub use relations::{ChildContext, ParentContext};
 pub use resource::ResourceContext;
 pub use samples::{RowContext, SampleContext};
@@ -79,6 +82,8 @@ pub struct ProjectContext {
     pub any_foreign_key_context: bool,
     pub dialect: DialectContext,
     pub resources: Vec<ResourceContext>,
+    /// What the README's lecture notes show, worked out for this spec.
+    pub readme: ReadmeContext,
 }
 
 #[derive(Debug, Serialize)]
@@ -90,6 +95,7 @@ pub struct LectureContext {
     pub objectives: &'static [&'static str],
     pub changes: &'static str,
     pub exercise: &'static str,
+    pub built: &'static str,
     pub variant: Variant,
     pub starter: bool,
 }
@@ -125,7 +131,9 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
     let nul_test = fields::nul_test(&resources);
     let orphan_insert = fields::orphan_insert(spec, dialect, &resources);
     let required_text_test = fields::required_text_test(&resources);
+    let has = lecture.has();
     ProjectContext {
+        readme: readme::readme(spec, lecture, &has, &resources),
         checks_migration: format!("{:04}_add_check_constraints.sql", spec.resources.len() + 1),
         any_checks: resources.iter().any(|r| r.has_checks),
         rebuild_to_add_constraints: dialect.rebuilds_to_add_constraints(),
@@ -163,7 +171,7 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
             variant.name()
         )),
         lecture: lecture_context(lecture, variant),
-        has: lecture.has(),
+        has,
         todo,
         exercise_tests: match variant {
             Variant::Starter => crate::lectures::exercise_test_prefixes(lecture, spec),
@@ -183,6 +191,7 @@ fn lecture_context(lecture: &Lecture, variant: Variant) -> LectureContext {
         objectives: lecture.objectives,
         changes: lecture.changes,
         exercise: lecture.exercise,
+        built: lecture.built,
         variant,
         starter: variant == Variant::Starter,
     }

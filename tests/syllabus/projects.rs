@@ -4,11 +4,18 @@
 //! For each spec in `SPECS`, the whole course is generated under `target/generated-courses/`,
 //! then every solution must pass `cargo fmt --check`, `cargo clippy --all-targets -D warnings`
 //! and `cargo test`, and every starter must be formatted, compile, and fail only the tests of
-//! its lecture's exercise (at least one for each handler the student has to write).
+//! its lecture's exercise (at least one for each handler the student has to write). Each
+//! solution is then started, and every request its README's lecture notes show with `curl -v`
+//! is sent to it: the answer must be the one the README prints.
 
 use std::collections::BTreeSet;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use syllabus::context::Exchange;
 
 use syllabus::dialect::Dialect;
 use syllabus::lectures::{LECTURES, Lecture, Variant, exercise_test_prefixes};
@@ -81,6 +88,7 @@ fn check_project(spec: &Spec, lecture: &Lecture, variant: Variant, dir: &Path) -
             }
             eprintln!("{label}: {} tests pass", passed.len());
             problems.extend(engine_build_applied(&label, spec, dir));
+            problems.extend(transcripts_hold(&label, spec, lecture, dir));
         }
         Variant::Starter => {
             let (ok, out) = cargo(dir, &["build", "--all-targets"]);
@@ -136,6 +144,159 @@ fn engine_build_applied(label: &str, spec: &Spec, dir: &Path) -> Option<String> 
         .map(|flag| flag.trim_start_matches("-DSQLITE_"))
         .find(|option| !built.windows(option.len()).any(|w| w == option.as_bytes()))
         .map(|option| format!("{label}: {} was built without {option}", binary.display()))
+}
+
+/// Every `curl -v` transcript of the README's notes is what the built solution answers: the
+/// same status line, the same headers in the same order (any value for those a clock sets),
+/// and the same body, but for the timestamps of rows.
+fn transcripts_hold(label: &str, spec: &Spec, lecture: &Lecture, dir: &Path) -> Vec<String> {
+    let context = syllabus::context::project(spec, lecture, Variant::Solution);
+    let exchanges = context.readme.exchanges.in_order();
+    let binary = crate::repo("target/generated-projects/debug").join(&spec.app.package);
+    let data = tempfile::tempdir().expect("a temporary folder");
+    let url = format!("sqlite:{}", data.path().join("readme.db").display());
+    let run = |args: &[&str]| {
+        let mut command = Command::new(&binary);
+        command
+            .args(args)
+            .current_dir(dir)
+            .env("DATABASE_URL", &url)
+            .env("RUST_LOG", "off")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        command
+    };
+    if context.has.database {
+        let seeded = run(&["seed"]).status().is_ok_and(|s| s.success());
+        if !seeded {
+            return vec![format!("{label}: `{} seed` failed", binary.display())];
+        }
+    }
+    // A port the system says is free, so that projects tested at once do not collide.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let mut server = run(&[])
+        .env("HOST", "127.0.0.1")
+        .env("PORT", port.to_string())
+        .spawn()
+        .expect("the solution starts");
+    let address = format!("127.0.0.1:{port}");
+    let started = Instant::now();
+    while TcpStream::connect(&address).is_err() && started.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let problems: Vec<String> = exchanges
+        .iter()
+        .filter_map(|e| {
+            let problem = match send(&address, e) {
+                Ok(answer) => compare(e, &answer),
+                Err(err) => Some(format!("no answer: {err}")),
+            };
+            problem.map(|p| format!("{label}: README's `{} {}`: {p}", e.method, e.path))
+        })
+        .collect();
+    // Only this test's own child is stopped, by its handle.
+    server.kill().ok();
+    server.wait().ok();
+    if problems.is_empty() {
+        eprintln!("{label}: {} README transcripts hold", exchanges.len());
+    }
+    problems
+}
+
+/// What a server answered: the status line, the headers in order, and the body.
+struct Answer {
+    status_line: String,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+/// Sends the request as curl sends it, byte for byte, and reads one response.
+fn send(address: &str, exchange: &Exchange) -> std::io::Result<Answer> {
+    let mut stream = TcpStream::connect(address)?;
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut request = exchange.request.join("\r\n");
+    request.push_str("\r\n\r\n");
+    request.push_str(exchange.body.as_deref().unwrap_or_default());
+    stream.write_all(request.as_bytes())?;
+
+    let mut bytes = Vec::new();
+    let mut chunk = [0; 4096];
+    let head_end = loop {
+        if let Some(at) = bytes.windows(4).position(|w| w == b"\r\n\r\n") {
+            break at;
+        }
+        let n = stream.read(&mut chunk)?;
+        if n == 0 {
+            return Err(std::io::Error::other("the connection closed"));
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+    };
+    let head = String::from_utf8_lossy(&bytes[..head_end]).into_owned();
+    let mut lines = head.split("\r\n");
+    let status_line = lines.next().unwrap_or_default().to_owned();
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(": "))
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+    let length: usize = headers
+        .iter()
+        .find(|(k, _)| k == "content-length")
+        .and_then(|(_, v)| v.parse().ok())
+        .unwrap_or(0);
+    let mut body = bytes[head_end + 4..].to_vec();
+    while body.len() < length {
+        let n = stream.read(&mut chunk)?;
+        if n == 0 {
+            break;
+        }
+        body.extend_from_slice(&chunk[..n]);
+    }
+    Ok(Answer {
+        status_line,
+        headers,
+        body: String::from_utf8_lossy(&body).into_owned(),
+    })
+}
+
+/// What differs between the README's transcript and the server's answer, if anything.
+fn compare(exchange: &Exchange, answer: &Answer) -> Option<String> {
+    if answer.status_line != exchange.status_line {
+        return Some(format!(
+            "the README says `{}`, the server `{}`: {}",
+            exchange.status_line, answer.status_line, answer.body
+        ));
+    }
+    let names = |headers: Vec<&str>| headers.join(", ");
+    let expected: Vec<&str> = exchange.headers.iter().map(|h| h.name).collect();
+    let sent: Vec<&str> = answer.headers.iter().map(|(k, _)| k.as_str()).collect();
+    if expected != sent {
+        return Some(format!(
+            "the README shows the headers {}, the server sends {}",
+            names(expected),
+            names(sent)
+        ));
+    }
+    for (h, (_, value)) in exchange.headers.iter().zip(&answer.headers) {
+        if !h.varies && &h.value != value {
+            return Some(format!(
+                "the README says `{}: {}`, the server `{}: {value}`",
+                h.name, h.value, h.name
+            ));
+        }
+    }
+    // Rows get the time they were written: compare them without it.
+    let timestamps = regex::Regex::new(r#""(created_at|updated_at)":"[^"]*""#).unwrap();
+    let mask = |body: &str| timestamps.replace_all(body, r#""$1":"…""#).into_owned();
+    if mask(&exchange.response) != mask(&answer.body) {
+        return Some(format!(
+            "the README shows the body\n{}\nthe server sends\n{}",
+            exchange.response, answer.body
+        ));
+    }
+    None
 }
 
 #[test]
