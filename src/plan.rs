@@ -552,4 +552,21 @@ mod tests {
             "and 3 for cast members"
         );
     }
+
+    #[test]
+    fn a_resource_without_rules_validates_without_mutable_errors() {
+        // `cargo clippy -D warnings` refuses a `let mut` that is never changed, and a helper
+        // that is never called: a spec with no rule at all has neither.
+        let source = "app: notes\nresources:\n  note:\n    fields:\n      body: text\n";
+        let spec = crate::spec::parse_and_validate(source).unwrap();
+        let files = project(&spec, lecture(5).unwrap(), Variant::Solution).unwrap();
+        let file = |path: &str| &files.iter().find(|f| f.path == path).unwrap().contents;
+        let routes = file("src/routes/notes.rs");
+        assert!(
+            routes.contains("let errors = FieldErrors::default();"),
+            "{routes}"
+        );
+        assert!(!routes.contains("let mut errors"), "{routes}");
+        assert!(!file("tests/api/errors.rs").contains("answer_to"));
+    }
 }

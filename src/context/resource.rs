@@ -33,6 +33,9 @@ pub struct ResourceContext {
     pub any_required: bool,
     /// Whether some required field is text, where lecture 5 refuses an empty string too.
     pub any_required_text: bool,
+    /// Whether any rule can refuse a body (a required, checked or unique field, or a parent),
+    /// so that `validate` adds to its errors; without one, every body is valid.
+    pub any_rules: bool,
     pub any_unique: bool,
     pub any_pattern: bool,
     pub any_email: bool,
@@ -130,6 +133,10 @@ pub(super) fn resource(
             .fields
             .iter()
             .any(|f| f.rules.required && f.ty.is_textual()),
+        any_rules: !resource.parents.is_empty()
+            || fields
+                .iter()
+                .any(|f| f.required || f.unique || !f.checks.is_empty()),
         any_default: resource
             .fields
             .iter()
