@@ -12,6 +12,7 @@ use fake::faker::{job::en as job, lorem::en as lorem, name::en as name};
 use fake::rand::SeedableRng;
 use fake::rand::rngs::Xoshiro256PlusPlus;
 
+use super::sample::capitalize;
 use super::{Field, FieldType};
 use crate::naming::ResourceNames;
 
@@ -118,14 +119,6 @@ fn seed(parts: &[&str], n: usize) -> u64 {
     hash
 }
 
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 /// Plausible text for row `n` of a text-like field (`string`, `text`, `email`), if its name
 /// suggests any: the first candidate for its sample values, which must still pass its rules.
 pub fn plausible(resource: &ResourceNames, field: &Field, n: usize) -> Option<String> {
@@ -154,14 +147,14 @@ pub fn plausible(resource: &ResourceNames, field: &Field, n: usize) -> Option<St
         Kind::Phone => phone::PhoneNumber().fake_with_rng(&mut rng),
         Kind::Company => company::CompanyName().fake_with_rng(&mut rng),
         Kind::Job => job::Title().fake_with_rng(&mut rng),
-        Kind::Title => capitalized(&company::CatchPhrase().fake_with_rng::<String, _>(&mut rng)),
+        Kind::Title => capitalize(&company::CatchPhrase().fake_with_rng::<String, _>(&mut rng)),
         Kind::Words => {
             let adjective: String = company::BsAdj().fake_with_rng(&mut rng);
             let noun: String = company::BsNoun().fake_with_rng(&mut rng);
-            capitalized(&format!("{adjective} {noun}"))
+            capitalize(&format!("{adjective} {noun}"))
         }
         // Placeholder prose, as designers use: it reads as text without saying anything.
-        Kind::Prose => capitalized(&lorem::Sentence(6..12).fake_with_rng::<String, _>(&mut rng)),
+        Kind::Prose => capitalize(&lorem::Sentence(6..12).fake_with_rng::<String, _>(&mut rng)),
     };
     Some(text)
 }

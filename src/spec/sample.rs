@@ -123,7 +123,8 @@ fn fitted(text: &str, min: Option<u64>, max: Option<u64>) -> Vec<String> {
     resized(text, len.clamp(lo, hi.max(lo)))
 }
 
-fn capitalize(text: &str) -> String {
+/// `text` with its first letter in upper case.
+pub(super) fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()
