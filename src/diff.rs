@@ -6,9 +6,23 @@ use similar::TextDiff;
 
 use crate::plan::File;
 
-/// A unified diff from `old` to `new`, file by file in path order. Empty when they are equal.
+/// Files a diff leaves out: `Cargo.lock` follows from `Cargo.toml`, whose diff shows what
+/// changed in the dependencies, and would otherwise fill a diff with versions.
+const NOT_SHOWN: &[&str] = &["Cargo.lock"];
+
+/// A unified diff from `old` to `new`, file by file in path order, but for `NOT_SHOWN`.
+/// Empty when they are equal.
 pub fn unified(old: &[File], new: &[File], old_label: &str, new_label: &str) -> String {
-    let paths: BTreeSet<&str> = old.iter().chain(new).map(|f| f.path.as_str()).collect();
+    let paths: BTreeSet<&str> = old
+        .iter()
+        .chain(new)
+        .map(|f| f.path.as_str())
+        .filter(|path| {
+            !NOT_SHOWN
+                .iter()
+                .any(|name| path.rsplit('/').next() == Some(name))
+        })
+        .collect();
     let find = |files: &[File], path: &str| -> Option<String> {
         files
             .iter()
@@ -66,6 +80,13 @@ mod tests {
         assert!(diff.contains("-two\n+2\n"), "{diff}");
         assert!(diff.contains("--- a/gone.rs\n+++ /dev/null\n"), "{diff}");
         assert!(diff.contains("--- /dev/null\n+++ b/new.rs\n"), "{diff}");
+    }
+
+    #[test]
+    fn leaves_out_lock_files() {
+        let old = [file("Cargo.lock", "a\n"), file("x/Cargo.lock", "a\n")];
+        let new = [file("Cargo.lock", "b\n"), file("x/Cargo.lock", "b\n")];
+        assert_eq!(unified(&old, &new, "a", "b"), "");
     }
 
     #[test]

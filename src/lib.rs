@@ -13,6 +13,7 @@ pub mod dialect;
 pub mod diff;
 pub mod error;
 pub mod lectures;
+pub mod lock;
 pub mod naming;
 pub mod plan;
 pub mod render;

@@ -11,6 +11,7 @@ use serde_json::json;
 use crate::context::{self, ProjectContext};
 use crate::error::Result;
 use crate::lectures::{LECTURES, Lecture, Variant};
+use crate::lock::{self, Lock};
 use crate::render;
 use crate::spec::Spec;
 
@@ -202,6 +203,10 @@ fn rendered_project(spec: &Spec, lecture: &Lecture, variant: Variant) -> Result<
             contents: postman_collection(&context),
         });
     }
+    files.push(File {
+        path: "Cargo.lock".into(),
+        contents: lock::cargo_lock(Lock::of(&context), &context.package),
+    });
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
@@ -235,6 +240,7 @@ fn paths(context: &ProjectContext) -> BTreeSet<String> {
     if context.has.request_collections {
         paths.insert("postman_collection.json".into());
     }
+    paths.insert("Cargo.lock".into());
     paths
 }
 

@@ -11,7 +11,7 @@ use crate::plan::File;
 
 /// Names a generated project's own build leaves beside the generated files.
 /// `--check` ignores them, so a course that was built and tested in place still compares clean.
-const BUILD_LEFTOVERS: &[&str] = &["target", "Cargo.lock", ".env"];
+const BUILD_LEFTOVERS: &[&str] = &["target", ".env"];
 
 fn is_leftover(name: &str) -> bool {
     BUILD_LEFTOVERS.contains(&name)

@@ -33,10 +33,19 @@ use crate::lectures::{Has, Lecture, Todo, Variant};
 use crate::naming::AppNames;
 use crate::spec::Spec;
 
+/// The oldest Rust every generated project builds with: the newest `rust-version` of the
+/// packages in its Cargo.lock (`scripts/update-locks` prints it), and edition 2024's 1.85.
+pub const RUST_VERSION: &str = "1.94";
+
 /// Everything one project's templates can see.
 #[derive(Debug, Serialize)]
 pub struct ProjectContext {
     pub app: AppNames,
+    /// The package: the app's name, the lecture's number and the variant
+    /// (`theater-05-solution`), so that no two projects of a course share one.
+    pub package: String,
+    /// The oldest Rust that builds the project with its Cargo.lock.
+    pub rust_version: &'static str,
     pub title: String,
     /// The title, escaped for HTML.
     pub title_html: String,
@@ -154,6 +163,13 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
             .map(|r| r.more_rows.clone())
             .collect::<Vec<_>>()
             .join("\n"),
+        package: format!(
+            "{}-{:02}-{}",
+            spec.app.package,
+            lecture.number,
+            variant.name()
+        ),
+        rust_version: RUST_VERSION,
         app: spec.app.clone(),
         title: spec.title.clone(),
         title_html: html_escape(&spec.title),

@@ -1,0 +1,169 @@
+//! The `Cargo.lock` every generated project ships with, so that a student's first build takes
+//! the dependency versions CI tested rather than whatever is newest that day.
+//!
+//! `templates/locks/` holds one lock per set of dependencies, which `scripts/update-locks`
+//! resolves for a project of that set. A project takes the lock of its set, with its own
+//! package in place of the one the lock was resolved for.
+
+use crate::context::ProjectContext;
+
+/// The sets of dependencies a generated `Cargo.toml` can ask for (see its template).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lock {
+    /// No database: lecture 1.
+    NoDatabase,
+    /// sqlx and SQLite: lectures 2 to 4.
+    Database,
+    /// thiserror and axum's macros too: lecture 5.
+    AppErrors,
+    /// And regex, for a spec with a `pattern` rule.
+    AppErrorsAndRegex,
+}
+
+impl Lock {
+    /// The lock for the dependencies `Cargo.toml.tera` gives a project with this context.
+    pub fn of(context: &ProjectContext) -> Self {
+        let has = &context.has;
+        match (has.database, has.app_errors) {
+            (false, _) => Lock::NoDatabase,
+            (true, false) => Lock::Database,
+            (true, true) if has.validation && context.any_pattern => Lock::AppErrorsAndRegex,
+            (true, true) => Lock::AppErrors,
+        }
+    }
+
+    fn text(self) -> &'static str {
+        match self {
+            Lock::NoDatabase => include_str!("../templates/locks/lecture-1.lock"),
+            Lock::Database => include_str!("../templates/locks/lecture-2.lock"),
+            Lock::AppErrors => include_str!("../templates/locks/lecture-5.lock"),
+            Lock::AppErrorsAndRegex => include_str!("../templates/locks/lecture-5-regex.lock"),
+        }
+    }
+}
+
+/// The project's `Cargo.lock`: the lock of its dependencies, its own package renamed to
+/// `package` and moved to where cargo sorts it (by name), as `cargo --locked` requires.
+pub fn cargo_lock(lock: Lock, package: &str) -> String {
+    let mut blocks: Vec<&str> = lock.text().split("\n\n").map(str::trim_end).collect();
+    // The project is the one package that comes from no registry.
+    let root = blocks
+        .iter()
+        .position(|b| b.starts_with("[[package]]") && !b.contains("\nsource = "))
+        .expect("every lock in templates/locks has the project's own package");
+    let resolved_for = block_name(blocks.remove(root));
+    let own = lock_block(lock, &resolved_for, package);
+    let at = blocks
+        .iter()
+        .position(|b| b.starts_with("[[package]]") && block_name(b).as_str() > package)
+        .unwrap_or(blocks.len());
+    let mut text = String::new();
+    for (i, block) in blocks.iter().enumerate() {
+        if i == at {
+            text.push_str(&own);
+            text.push_str("\n\n");
+        }
+        text.push_str(block);
+        text.push_str("\n\n");
+    }
+    if at == blocks.len() {
+        text.push_str(&own);
+        text.push_str("\n\n");
+    }
+    text.truncate(text.trim_end().len());
+    text.push('\n');
+    text
+}
+
+/// The project's own block, under its new name.
+fn lock_block(lock: Lock, resolved_for: &str, package: &str) -> String {
+    let root = lock
+        .text()
+        .split("\n\n")
+        .map(str::trim_end)
+        .find(|b| b.starts_with("[[package]]") && block_name(b) == resolved_for)
+        .unwrap_or_default();
+    root.replacen(
+        &format!("name = \"{resolved_for}\""),
+        &format!("name = \"{package}\""),
+        1,
+    )
+}
+
+/// The `name` of a `[[package]]` block.
+fn block_name(block: &str) -> String {
+    block
+        .lines()
+        .find_map(|l| l.strip_prefix("name = \""))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: [Lock; 4] = [
+        Lock::NoDatabase,
+        Lock::Database,
+        Lock::AppErrors,
+        Lock::AppErrorsAndRegex,
+    ];
+
+    fn names(text: &str) -> Vec<String> {
+        text.split("\n\n")
+            .filter(|b| b.starts_with("[[package]]"))
+            .map(block_name)
+            .collect()
+    }
+
+    #[test]
+    fn the_project_is_renamed_and_sorted_among_the_packages() {
+        for lock in ALL {
+            for package in ["aardvark-01-starter", "middle-02-solution", "zz-05-starter"] {
+                let text = cargo_lock(lock, package);
+                let names = names(&text);
+                let mut sorted = names.clone();
+                sorted.sort();
+                assert_eq!(
+                    names, sorted,
+                    "{lock:?} for {package} is not in cargo's order"
+                );
+                assert_eq!(names.iter().filter(|n| *n == package).count(), 1);
+                assert_eq!(names.len(), self::names(lock.text()).len());
+                assert!(text.starts_with("# This file is automatically @generated by Cargo."));
+                assert!(text.ends_with('\n') && !text.ends_with("\n\n"));
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_name_of_the_project_changes() {
+        for lock in ALL {
+            let text = cargo_lock(lock, "renamed-03-solution");
+            let root = lock
+                .text()
+                .split("\n\n")
+                .find(|b| b.starts_with("[[package]]") && !b.contains("\nsource = "))
+                .map(block_name)
+                .unwrap();
+            let old_name = format!("name = \"{root}\"");
+            let mut before: Vec<&str> = lock
+                .text()
+                .lines()
+                .map(|l| {
+                    if l == old_name {
+                        "name = \"renamed-03-solution\""
+                    } else {
+                        l
+                    }
+                })
+                .collect();
+            let mut after: Vec<&str> = text.lines().collect();
+            before.sort_unstable();
+            after.sort_unstable();
+            assert_eq!(before, after, "{lock:?}");
+        }
+    }
+}
