@@ -134,6 +134,7 @@ const FILES: &[Entry] = &[
         always,
     ),
     entry("project/tests/api/main.rs", "tests/api/main.rs", always),
+    entry("project/tests/api/binary.rs", "tests/api/binary.rs", always),
     entry(
         "project/tests/api/helpers.rs",
         "tests/api/helpers.rs",

@@ -99,7 +99,8 @@ pub struct DbRule {
 #[derive(Debug, Serialize)]
 pub struct CheckTest {
     pub sql: String,
-    pub table: String,
+    /// The constraint's name, `productions_title_max_length`: the test is named after it.
+    pub constraint: String,
     pub field: String,
     pub rule: &'static str,
     /// What the client is told instead of the database's error.
@@ -397,36 +398,37 @@ pub(super) fn db_rules(dialect: Dialect, resource: &Resource) -> Vec<DbRule> {
     rules
 }
 
-/// The first field, in resource order, with a rule SQL can check and a case that breaks it:
-/// an insert of a fresh row with the broken value.
-pub(super) fn check_test(
+/// One test per CHECK constraint of the schema that a test case breaks alone: an insert of a
+/// fresh row whose value breaks that constraint's rule and no other.
+pub(super) fn check_tests(
     spec: &Spec,
     dialect: Dialect,
     contexts: &[ResourceContext],
-) -> Option<CheckTest> {
-    const SQL_RULES: &[&str] = &["min_length", "max_length", "min", "max", "one_of"];
-    spec.resources
-        .iter()
-        .zip(contexts)
-        .find_map(|(resource, ctx)| {
-            let (at, case) = ctx.fields.iter().enumerate().find_map(|(at, f)| {
-                crate::spec::test_cases(resource, at)
-                    .ok()?
-                    .into_iter()
-                    .find(|c| SQL_RULES.contains(&c.rule))
-                    .map(|case| (at, case))
-                    .filter(|_| !f.checks.is_empty())
-            })?;
-            let mut values = fresh_rows(resource, 1).pop().unwrap_or_default();
-            values[at] = Some(case.bad);
-            Some(CheckTest {
-                sql: insert(dialect, ctx, &values, "1"),
-                table: ctx.names.table.clone(),
-                field: ctx.fields[at].names.name.clone(),
-                rule: case.rule,
-                message: rule_message(&resource.fields[at].rules, case.rule),
-            })
-        })
+) -> Vec<CheckTest> {
+    let mut tests = Vec::new();
+    for (resource, ctx) in spec.resources.iter().zip(contexts) {
+        for (at, field) in resource.fields.iter().enumerate() {
+            let Ok(cases) = crate::spec::test_cases(resource, at) else {
+                continue;
+            };
+            let table = &resource.names.table;
+            for check in dialect.check_constraints(table, &field.names.name, &field.rules) {
+                let Some(case) = cases.iter().find(|c| c.rule == check.rule) else {
+                    continue;
+                };
+                let mut values = fresh_rows(resource, 1).pop().unwrap_or_default();
+                values[at] = Some(case.bad.clone());
+                tests.push(CheckTest {
+                    sql: insert(dialect, ctx, &values, "1"),
+                    constraint: check.name,
+                    field: ctx.fields[at].names.name.clone(),
+                    rule: case.rule,
+                    message: rule_message(&field.rules, case.rule),
+                });
+            }
+        }
+    }
+    tests
 }
 
 /// An insert of one row of `ctx`'s table with these field values, each parent key `parent`.

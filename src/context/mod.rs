@@ -74,8 +74,9 @@ pub struct ProjectContext {
     pub checks_migration: String,
     pub any_checks: bool,
     pub rebuild_to_add_constraints: bool,
-    /// An insert that breaks a CHECK constraint, for the test that the database refuses it.
-    pub check_test: Option<CheckTest>,
+    /// For each CHECK constraint a test can break alone, an insert that breaks it, for the
+    /// tests that the database refuses it and the client gets the rule's message.
+    pub check_tests: Vec<CheckTest>,
     /// An insert that breaks a unique constraint when run twice.
     pub unique_test: Option<UniqueTest>,
     /// An insert whose parent keys point at no row.
@@ -135,7 +136,7 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
         .enumerate()
         .map(|(i, r)| resource::resource(spec, dialect, i, r))
         .collect();
-    let check_test = fields::check_test(spec, dialect, &resources);
+    let check_tests = fields::check_tests(spec, dialect, &resources);
     let unique_test = fields::unique_test(spec, dialect, &resources);
     let nul_test = fields::nul_test(&resources);
     let orphan_insert = fields::orphan_insert(spec, dialect, &resources);
@@ -146,7 +147,7 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
         checks_migration: format!("{:04}_add_check_constraints.sql", spec.resources.len() + 1),
         any_checks: resources.iter().any(|r| r.has_checks),
         rebuild_to_add_constraints: dialect.rebuilds_to_add_constraints(),
-        check_test,
+        check_tests,
         unique_test,
         orphan_insert,
         nul_test,

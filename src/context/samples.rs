@@ -52,8 +52,6 @@ pub struct SampleContext {
     pub patch_key: String,
     pub patch_body: String,
     pub patch_expect: String,
-    /// A field the patch leaves alone, and its seed value (if any).
-    pub untouched: Option<(String, String)>,
     /// `GET` of a row that does not exist.
     pub not_found: FailingRequest,
     /// A create that breaks one rule, for every rule of every field: what lecture 5 refuses.
@@ -219,7 +217,6 @@ pub(super) fn samples(spec: &Spec, resource: &Resource) -> SampleContext {
         patch_key: patched.names.name.clone(),
         patch_body: json_pairs(&[(patched.names.name.clone(), patch_value.clone())]),
         patch_expect: patch_value,
-        untouched: untouched(resource),
         not_found: FailingRequest {
             name: format!("Show a {} that does not exist", resource.names.human),
             method: "GET",
@@ -410,16 +407,6 @@ fn defaults(resource: &Resource) -> Pairs {
                 .map(|d| (f.names.name.clone(), rust_literal(d)))
         })
         .collect()
-}
-
-/// The first field after the patched one (the first) that seed row 1 gives a value.
-fn untouched(resource: &Resource) -> Option<(String, String)> {
-    resource
-        .fields
-        .iter()
-        .skip(1)
-        .zip(resource.seed.first().map(|r| &r.values[1..]).unwrap_or(&[]))
-        .find_map(|(f, v)| v.as_ref().map(|v| (f.names.name.clone(), rust_literal(v))))
 }
 
 /// How the lecture 1 page shows the first text field of seed row 1.

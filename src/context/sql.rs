@@ -17,6 +17,8 @@ pub struct SqlContext {
     pub columns: String,
     /// `select id from productions order by id`, for tests that look in the table.
     pub ids: String,
+    /// Sets row 1's `updated_at` far in the past, for the test that an update moves it.
+    pub backdate: String,
     pub list: String,
     pub list_page: String,
     pub find: String,
@@ -121,6 +123,7 @@ pub(super) fn statements(
     let returning = layout.list("returning ", &columns, "");
     SqlContext {
         ids: format!("select id from {table} order by id"),
+        backdate: format!("update {table} set updated_at = '2000-01-01T00:00:00Z' where id = 1"),
         list: layout.statement(&[&select, &from, "order by id"]),
         list_page: layout.statement(&[
             &select,
