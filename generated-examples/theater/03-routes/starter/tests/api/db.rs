@@ -1,27 +1,13 @@
 //! `db::connect`, on a real file: the settings it promises are the ones SQLite reports.
 
-use std::path::{Path, PathBuf};
-
 use theater::db;
 
-/// A database file of this test's own, in the system's temporary folder.
-fn database_file(name: &str) -> PathBuf {
-    let path = std::env::temp_dir().join(format!("theater-{}-{name}.db", std::process::id()));
-    remove_database(&path);
-    path
-}
-
-/// Removes the database file and the files SQLite keeps beside it.
-fn remove_database(path: &Path) {
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
-}
+use crate::helpers::TempDatabase;
 
 #[tokio::test]
 async fn connect_sets_up_sqlite_as_its_comments_say() {
-    let path = database_file("settings");
-    let pool = db::connect(&format!("sqlite:{}", path.display()))
+    let database = TempDatabase::new("settings");
+    let pool = db::connect(&database.url())
         .await
         .expect("the database opens");
 
@@ -48,22 +34,25 @@ async fn connect_sets_up_sqlite_as_its_comments_say() {
 
     drop(conn);
     pool.close().await;
-    remove_database(&path);
 }
 
 #[tokio::test]
 async fn closing_the_pool_leaves_no_write_ahead_log_behind() {
-    let path = database_file("close");
-    let pool = db::connect(&format!("sqlite:{}", path.display()))
+    let database = TempDatabase::new("close");
+    let pool = db::connect(&database.url())
         .await
         .expect("the database opens");
     db::MIGRATOR.run(&pool).await.expect("migrations run");
-    let wal = PathBuf::from(format!("{}-wal", path.display()));
-    assert!(wal.exists(), "writing in WAL mode makes a -wal file");
+    assert!(
+        database.wal().exists(),
+        "writing in WAL mode makes a -wal file"
+    );
 
     // What `main` does after the server stops.
     pool.close().await;
 
-    assert!(!wal.exists(), "the last connection to close removes it");
-    remove_database(&path);
+    assert!(
+        !database.wal().exists(),
+        "the last connection to close removes it"
+    );
 }

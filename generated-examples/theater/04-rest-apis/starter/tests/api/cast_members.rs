@@ -144,6 +144,7 @@ async fn create_cast_member_returns_422_for_a_missing_production() {
 async fn update_cast_member_changes_only_the_fields_sent() {
     let app = TestApp::new().await;
     app.seed().await;
+    let before = app.get("/cast_members/1").await.json();
 
     let response = app
         .patch("/cast_members/1", json!({ "name": "Aron Armstrong" }))
@@ -152,9 +153,46 @@ async fn update_cast_member_changes_only_the_fields_sent() {
     assert_eq!(response.status, StatusCode::OK);
     let cast_member = response.json();
     assert_eq!(cast_member["name"], "Aron Armstrong");
-    assert_eq!(cast_member["role"], "Hamlet");
+    // The answer is the row as stored, and every column the body left out, nullable ones
+    // too, keeps its value; only `updated_at` moves.
     let stored = app.get("/cast_members/1").await.json();
-    assert_eq!(stored["name"], "Aron Armstrong");
+    for (key, value) in cast_member.as_object().unwrap() {
+        assert_eq!(
+            &stored[key], value,
+            "`{key}` in the answer is not what was stored"
+        );
+    }
+    for (key, value) in before.as_object().unwrap() {
+        if key != "name" && key != "updated_at" {
+            assert_eq!(
+                &stored[key], value,
+                "`{key}` changed, but the body did not send it"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn update_cast_member_moves_updated_at() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    // As if row 1 had last changed long ago: the clock cannot be relied on to move while
+    // a test runs.
+    sqlx::query("update cast_members set updated_at = '2000-01-01T00:00:00Z' where id = 1")
+        .execute(&app.db)
+        .await
+        .expect("the row is backdated");
+    let before = app.get("/cast_members/1").await.json();
+
+    let response = app
+        .patch("/cast_members/1", json!({ "name": "Aron Armstrong" }))
+        .await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    let stored = app.get("/cast_members/1").await.json();
+    assert_ne!(stored["updated_at"], before["updated_at"]);
+    assert_eq!(response.json()["updated_at"], stored["updated_at"]);
+    assert_eq!(stored["created_at"], before["created_at"]);
 }
 
 #[tokio::test]
@@ -177,6 +215,9 @@ async fn delete_cast_member_returns_204_with_an_empty_body() {
     let app = TestApp::new().await;
     app.seed().await;
 
+    let mut others = ids(&app.get("/cast_members").await.json());
+    others.retain(|&id| id != 1);
+
     let response = app.delete("/cast_members/1").await;
 
     assert_eq!(response.status, StatusCode::NO_CONTENT);
@@ -185,6 +226,8 @@ async fn delete_cast_member_returns_204_with_an_empty_body() {
         app.get("/cast_members/1").await.status,
         StatusCode::NOT_FOUND
     );
+    // Only that row is gone.
+    assert_eq!(ids(&app.get("/cast_members").await.json()), others);
 }
 
 #[tokio::test]

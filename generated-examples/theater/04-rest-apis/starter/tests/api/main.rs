@@ -1,5 +1,6 @@
 //! The API tests: one binary (so it is linked once), one module per part of the app.
 
+mod binary;
 mod cast_members;
 mod db;
 mod helpers;

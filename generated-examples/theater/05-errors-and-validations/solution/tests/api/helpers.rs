@@ -1,5 +1,10 @@
 //! Test helpers: a fresh app and database for each test, and a way to send it requests.
 
+use std::{
+    path::{Path, PathBuf},
+    time::{Duration, Instant},
+};
+
 use axum::{
     Router,
     body::{Body, Bytes},
@@ -7,7 +12,10 @@ use axum::{
 };
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
-use sqlx::{SqlitePool, sqlite::SqlitePoolOptions};
+use sqlx::{
+    SqlitePool,
+    sqlite::{SqliteConnectOptions, SqlitePoolOptions},
+};
 use theater::{AppState, db};
 use tower::ServiceExt;
 
@@ -20,6 +28,10 @@ insert into cast_members (id, name, role, production_id) values
     (10, 'Alexzander Bailey', 'Customized initiatives', 7),
     (11, 'Aron Armstrong', 'Impactful web services', 7),
     (12, 'Brandy Champlin', 'Integrated action-items', 7);";
+
+/// How long a request may wait for the test database's one connection before sqlx gives up
+/// (its own default is 30 s).
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// The app under test, with its own empty in-memory database.
 pub struct TestApp {
@@ -36,11 +48,18 @@ pub struct TestResponse {
 
 impl TestApp {
     pub async fn new() -> Self {
-        // Each connection to `sqlite::memory:` opens a separate, empty database,
-        // so a single connection makes every query see the same one.
+        let options = SqliteConnectOptions::new()
+            .in_memory(true)
+            // Without `order by`, SQLite returns rows in whatever order is cheapest, which
+            // for a whole table happens to be id order. Reversed here, so that a query that
+            // forgets `order by` fails its test instead of passing by luck.
+            .pragma("reverse_unordered_selects", "true");
+        // Each connection to an in-memory database opens a separate, empty one, so a single
+        // connection makes every query see the same.
         let db = SqlitePoolOptions::new()
             .max_connections(1)
-            .connect("sqlite::memory:")
+            .acquire_timeout(ACQUIRE_TIMEOUT)
+            .connect_with(options)
             .await
             .expect("in-memory database opens");
         db::MIGRATOR.run(&db).await.expect("migrations run");
@@ -109,6 +128,8 @@ impl TestApp {
 
     /// Calls the router like a server would, but in-process: no port, no network.
     pub async fn call(&self, request: Request<Body>) -> TestResponse {
+        let asked = format!("{} {}", request.method(), request.uri());
+        let started = Instant::now();
         // `oneshot` consumes the router, so each request gets a (cheap) clone.
         let response = self
             .router
@@ -116,6 +137,16 @@ impl TestApp {
             .oneshot(request)
             .await
             .expect("a router never fails");
+        if response.status() == StatusCode::INTERNAL_SERVER_ERROR
+            && started.elapsed() >= ACQUIRE_TIMEOUT
+        {
+            panic!(
+                "{asked} waited {ACQUIRE_TIMEOUT:?} for a database connection, then failed with \
+                 a 500. The test database has one connection: a handler that holds it (from \
+                 `state.db.acquire()`, or a transaction) and then queries `&state.db` waits for \
+                 itself. Run that query on the connection the handler holds (`&mut *conn`)."
+            );
+        }
 
         let status = response.status();
         let headers = response.headers().clone();
@@ -145,6 +176,51 @@ impl TestResponse {
     /// A header's value as text, or `None` when it is absent.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name)?.to_str().ok()
+    }
+}
+
+/// A database file of a test's own, in the system's temporary folder. Dropping it removes
+/// the file and the ones SQLite keeps beside it.
+pub struct TempDatabase {
+    path: PathBuf,
+}
+
+impl TempDatabase {
+    /// A file named after the test binary's process and `name`, so that tests running at
+    /// once never share one; none of its files exist yet.
+    pub fn new(name: &str) -> Self {
+        let file = format!("theater-{}-{name}.db", std::process::id());
+        let database = Self {
+            path: std::env::temp_dir().join(file),
+        };
+        database.remove();
+        database
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The `DATABASE_URL` of the file.
+    pub fn url(&self) -> String {
+        format!("sqlite:{}", self.path.display())
+    }
+
+    /// The write-ahead log SQLite keeps beside the file in WAL mode.
+    pub fn wal(&self) -> PathBuf {
+        PathBuf::from(format!("{}-wal", self.path.display()))
+    }
+
+    fn remove(&self) {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", self.path.display()));
+        }
+    }
+}
+
+impl Drop for TempDatabase {
+    fn drop(&mut self) {
+        self.remove();
     }
 }
 

@@ -167,6 +167,7 @@ async fn create_production_returns_422_when_a_required_field_is_missing() {
 async fn update_production_changes_only_the_fields_sent() {
     let app = TestApp::new().await;
     app.seed().await;
+    let before = app.get("/productions/1").await.json();
 
     let response = app
         .patch(
@@ -178,9 +179,49 @@ async fn update_production_changes_only_the_fields_sent() {
     assert_eq!(response.status, StatusCode::OK);
     let production = response.json();
     assert_eq!(production["title"], "Total bi-directional moderator");
-    assert_eq!(production["genre"], "Drama");
+    // The answer is the row as stored, and every column the body left out, nullable ones
+    // too, keeps its value; only `updated_at` moves.
     let stored = app.get("/productions/1").await.json();
-    assert_eq!(stored["title"], "Total bi-directional moderator");
+    for (key, value) in production.as_object().unwrap() {
+        assert_eq!(
+            &stored[key], value,
+            "`{key}` in the answer is not what was stored"
+        );
+    }
+    for (key, value) in before.as_object().unwrap() {
+        if key != "title" && key != "updated_at" {
+            assert_eq!(
+                &stored[key], value,
+                "`{key}` changed, but the body did not send it"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn update_production_moves_updated_at() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    // As if row 1 had last changed long ago: the clock cannot be relied on to move while
+    // a test runs.
+    sqlx::query("update productions set updated_at = '2000-01-01T00:00:00Z' where id = 1")
+        .execute(&app.db)
+        .await
+        .expect("the row is backdated");
+    let before = app.get("/productions/1").await.json();
+
+    let response = app
+        .patch(
+            "/productions/1",
+            json!({ "title": "Total bi-directional moderator" }),
+        )
+        .await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    let stored = app.get("/productions/1").await.json();
+    assert_ne!(stored["updated_at"], before["updated_at"]);
+    assert_eq!(response.json()["updated_at"], stored["updated_at"]);
+    assert_eq!(stored["created_at"], before["created_at"]);
 }
 
 #[tokio::test]
@@ -217,6 +258,9 @@ async fn delete_production_returns_204_with_an_empty_body() {
     let app = TestApp::new().await;
     app.seed().await;
 
+    let mut others = ids(&app.get("/productions").await.json());
+    others.retain(|&id| id != 1);
+
     let response = app.delete("/productions/1").await;
 
     assert_eq!(response.status, StatusCode::NO_CONTENT);
@@ -225,6 +269,8 @@ async fn delete_production_returns_204_with_an_empty_body() {
         app.get("/productions/1").await.status,
         StatusCode::NOT_FOUND
     );
+    // Only that row is gone.
+    assert_eq!(ids(&app.get("/productions").await.json()), others);
 }
 
 #[tokio::test]
@@ -431,6 +477,22 @@ async fn update_production_rejects_image_not_matching_its_pattern() {
         response.json()["errors"]["image"],
         json!(["Image file type must be a jpg"])
     );
+}
+
+#[tokio::test]
+async fn update_production_refuses_null_for_title() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    let before = app.get("/productions/1").await.json();
+
+    let response = app.patch("/productions/1", json!({ "title": null })).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        response.json()["errors"],
+        json!({ "title": ["is required"] })
+    );
+    assert_eq!(app.get("/productions/1").await.json(), before);
 }
 
 #[tokio::test]
