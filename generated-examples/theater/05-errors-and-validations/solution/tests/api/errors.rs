@@ -11,13 +11,13 @@ use axum::{
 };
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
-use theater::error::AppError;
+use theater::error::{AppError, OnForeignKey};
 
 use crate::helpers::{TestApp, new_production};
 
 /// What a client would read for `err`: the status and the JSON body of its response.
-async fn answer_to(err: sqlx::Error) -> (StatusCode, Value) {
-    let response: Response = AppError::from(err).into_response();
+async fn answer_to(err: impl Into<AppError>) -> (StatusCode, Value) {
+    let response: Response = err.into().into_response();
     let status = response.status();
     let body = response.into_body().collect().await.expect("body reads");
     let json = serde_json::from_slice(&body.to_bytes()).expect("body is JSON");
@@ -117,6 +117,19 @@ async fn an_oversized_body_gets_a_413_in_the_error_shape() {
 
     assert_eq!(response.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(response.json()["error"].is_string());
+}
+
+#[tokio::test]
+async fn a_body_just_under_the_limit_is_read() {
+    let app = TestApp::new().await;
+
+    // A valid body, padded with the whitespace JSON allows to one byte under 64 KiB.
+    let body = new_production().to_string();
+    let padded = format!("{body}{}", " ".repeat(64 * 1024 - 1 - body.len()));
+    let request = raw_post("/productions", Some("application/json"), padded);
+    let response = app.call(request).await;
+
+    assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
 }
 
 #[tokio::test]
@@ -264,6 +277,37 @@ async fn a_broken_foreign_key_gets_a_422_without_the_databases_text() {
         body,
         json!({ "error": "a row it refers to does not exist" })
     );
+}
+
+#[tokio::test]
+async fn on_foreign_key_says_what_a_broken_key_means_and_leaves_other_errors_alone() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    let meaning = || AppError::invalid("parent", "is not there");
+
+    let broken = sqlx::query(
+        "insert into cast_members (name, role, production_id)
+         values ('Alexzander Bailey', 'Customized initiatives', 999)",
+    )
+    .execute(&app.db)
+    .await;
+    let err = broken
+        .on_foreign_key(meaning)
+        .expect_err("the foreign key refuses it");
+    let (status, body) = answer_to(err).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["errors"], json!({ "parent": ["is not there"] }));
+
+    // Any other failure keeps its own meaning, another refusal of the database's too.
+    let other = sqlx::query("select * from no_such_table")
+        .execute(&app.db)
+        .await;
+    let err = other
+        .on_foreign_key(meaning)
+        .expect_err("there is no such table");
+    let (status, body) = answer_to(err).await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(body, json!({ "error": "internal server error" }));
 }
 
 #[tokio::test]
