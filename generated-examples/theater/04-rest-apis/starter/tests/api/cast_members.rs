@@ -196,6 +196,19 @@ async fn update_cast_member_moves_updated_at() {
 }
 
 #[tokio::test]
+async fn update_cast_member_accepts_an_existing_production() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    let response = app
+        .patch("/cast_members/1", json!({ "production_id": 1 }))
+        .await;
+
+    assert_eq!(response.status, StatusCode::OK, "{}", response.text());
+    assert_eq!(response.json()["production_id"], 1);
+}
+
+#[tokio::test]
 async fn update_cast_member_returns_404_for_a_missing_row() {
     let app = TestApp::new().await;
 
