@@ -4,6 +4,9 @@
 
 use serde::Serialize;
 
+use crate::naming::ResourceNames;
+use crate::spec::{Resource, Spec};
+
 /// Something a generated project can contain. Lectures add and remove them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Capability {
@@ -30,7 +33,8 @@ pub enum Capability {
     Validation,
 }
 
-/// A part of the project a starter leaves as `todo!()`.
+/// A part of the project a starter leaves for the student: most are a `todo!()`, each has a
+/// comment that starts with `Exercise:`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Task {
@@ -38,10 +42,24 @@ pub enum Task {
     ShowPage,
     /// The route that shows the request context.
     RequestContext,
+    /// The migration and the row struct of one resource, [`schema_resource`]: the migration
+    /// is a comment saying what the table needs, the struct has no fields yet, and its
+    /// `to_json` is a `todo!()`.
+    Schema,
     /// Loading the seed rows.
     Seed,
+    /// The `find_*` functions, which load one row by id or answer 404.
+    Find,
+    /// The request body types (`New*`) and the types that nest children in a response: each
+    /// is there with its derives, without fields.
+    Serializers,
+    /// Registering the routes the lecture adds: the starter's routers lack them.
+    Routes,
     /// The `validate` functions of the create and update bodies.
     Validate,
+    /// The part of `AppError` that answers input breaking rules: the status of a `Validation`
+    /// error, the `errors` its response lists, and how `FieldErrors` collects them.
+    ValidationErrors,
     List,
     Show,
     Create,
@@ -108,10 +126,10 @@ pub const LECTURES: &[Lecture] = &[
         adds: &[Database, HandBuiltJson],
         removes: &[InMemoryData],
         changes: "Lecture 1's HTML pages about each row become JSON here: from now on the resources are an API, read by programs rather than browsers, and the 404 fallback answers JSON too.",
-        exercise: "Write the read-only views that query the database, and the seed command that loads `seed.sql`.",
+        exercise: "Write the migration of one table and its row struct (the model `query_as` fills with `FromRow`), the read-only views that query the database, and the seed command that loads `seed.sql`.",
         built: "The rows live in SQLite now. One numbered migration per table creates the schema, applied when the app starts; a struct per table derives `FromRow`; `cargo run -- seed` loads `seed.sql` in one transaction; the pool is shared with every handler through `AppState`. Each resource has two read-only views, a list and a show, whose JSON is built by hand with `json!`, and a row that does not exist is a JSON 404.",
         notes: "project/notes/02-database.md",
-        tasks: &[Task::Seed, Task::List, Task::Show],
+        tasks: &[Task::Schema, Task::Seed, Task::List, Task::Show, Task::Find],
     },
     Lecture {
         number: 3,
@@ -128,10 +146,16 @@ pub const LECTURES: &[Lecture] = &[
         adds: &[Serializers, Create, RequestCollections],
         removes: &[HandBuiltJson],
         changes: "",
-        exercise: "Write the list, show and create handlers of every resource, with serializers.",
+        exercise: "Write the serializers of every resource (the body a `POST` reads and the response that nests a row's children), the list, show and create handlers, and register the `POST` routes.",
         built: "A JSON API written with serde: the row structs derive `Serialize`, the request bodies derive `Deserialize`. Lists page with `?limit=&offset=`, a row with children is shown with them nested inside it, and `POST` creates a row, answering 201 with a `Location` header. `postman_collection.json` and `requests.http` hold a request for every route.",
         notes: "project/notes/03-routes.md",
-        tasks: &[Task::List, Task::Show, Task::Create],
+        tasks: &[
+            Task::List,
+            Task::Show,
+            Task::Create,
+            Task::Serializers,
+            Task::Routes,
+        ],
     },
     Lecture {
         number: 4,
@@ -167,10 +191,10 @@ pub const LECTURES: &[Lecture] = &[
         adds: &[AppErrors, Validation],
         removes: &[],
         changes: "The `(StatusCode, Json)` tuples of lectures 2 to 4 give way to `AppError` in `src/error.rs`: handlers use `?`, and malformed bodies, bad ids, unknown routes and methods, oversized bodies and panics all answer in the same JSON shape.",
-        exercise: "Write the validation of every resource: the `check_*` function of each field with rules, and the `validate` functions of the create and update bodies.",
+        exercise: "Write the validation of every resource (the `check_*` function of each field with rules, and the `validate` functions of the create and update bodies), and the part of `AppError` that answers it: the status of a `Validation` error, the `errors` its response lists, and how `FieldErrors` collects them.",
         built: "One error type, `AppError` in `src/error.rs`, answers every failure with the same JSON shape: handlers return it with `?`; malformed bodies, bad ids and query strings, unknown routes and methods, oversized bodies and panics become it too. Generated `validate` functions check every rule of the spec and report every broken rule at once with a 422, and a migration adds the CHECK constraints SQL can express, so the database refuses what skips the validation.",
         notes: "project/notes/05-errors-and-validations.md",
-        tasks: &[Task::Validate],
+        tasks: &[Task::Validate, Task::ValidationErrors],
     },
 ];
 
@@ -217,13 +241,19 @@ impl Has {
 pub struct Todo {
     pub show_page: bool,
     pub request_context: bool,
+    /// The migration and row struct of the resource whose `schema_exercise` is set.
+    pub schema: bool,
     pub seed: bool,
+    pub find: bool,
+    pub serializers: bool,
+    pub routes: bool,
     pub list: bool,
     pub show: bool,
     pub create: bool,
     pub update: bool,
     pub delete: bool,
     pub validate: bool,
+    pub validation_errors: bool,
 }
 
 impl Todo {
@@ -233,13 +263,18 @@ impl Todo {
             let flag = match task {
                 Task::ShowPage => &mut todo.show_page,
                 Task::RequestContext => &mut todo.request_context,
+                Task::Schema => &mut todo.schema,
                 Task::Seed => &mut todo.seed,
+                Task::Find => &mut todo.find,
+                Task::Serializers => &mut todo.serializers,
+                Task::Routes => &mut todo.routes,
                 Task::List => &mut todo.list,
                 Task::Show => &mut todo.show,
                 Task::Create => &mut todo.create,
                 Task::Update => &mut todo.update,
                 Task::Delete => &mut todo.delete,
                 Task::Validate => &mut todo.validate,
+                Task::ValidationErrors => &mut todo.validation_errors,
             };
             *flag = true;
         }
@@ -289,18 +324,47 @@ impl Variant {
 }
 
 impl Task {
-    /// The handler names the tests of this task start with: tests are named after the
-    /// handler they exercise (`list_productions_returns_...`), so this selects them.
-    pub fn test_prefixes(self, spec: &crate::spec::Spec) -> Vec<String> {
-        let each = |f: &dyn Fn(&crate::naming::ResourceNames) -> String| {
+    /// Whether the starter leaves this task as `todo!()` bodies only.
+    pub fn is_todo(self) -> bool {
+        !matches!(
+            self,
+            Task::Schema | Task::Serializers | Task::Routes | Task::ValidationErrors
+        )
+    }
+
+    /// The names the tests of this task start with. Tests are named after the handler they
+    /// exercise (`list_productions_returns_...`), so this mostly selects them by handler;
+    /// several tasks of a lecture can share tests.
+    pub fn test_prefixes(self, spec: &Spec) -> Vec<String> {
+        let each = |f: &dyn Fn(&ResourceNames) -> String| {
             spec.resources.iter().map(|r| f(&r.names)).collect()
         };
+        let create = || each(&|n| format!("create_{}_", n.singular));
         match self {
             Task::RequestContext => vec!["request_context_".into()],
             Task::Seed => vec!["seed_".into()],
-            Task::ShowPage | Task::Show => each(&|n| format!("show_{}_", n.singular)),
+            // The table and its struct are what listing and showing its rows read.
+            Task::Schema => {
+                let n = &schema_resource(spec).names;
+                vec![
+                    format!("list_{}_", n.plural),
+                    format!("show_{}_", n.singular),
+                ]
+            }
+            Task::ShowPage | Task::Show | Task::Find => each(&|n| format!("show_{}_", n.singular)),
             Task::List => each(&|n| format!("list_{}_", n.plural)),
-            Task::Create => each(&|n| format!("create_{}_", n.singular)),
+            Task::Create | Task::Routes => create(),
+            // A create cannot read its body without the body's type, nor can a row be shown
+            // with its children without the type that holds both.
+            Task::Serializers => create()
+                .into_iter()
+                .chain(
+                    spec.resources
+                        .iter()
+                        .filter(|r| !r.children.is_empty())
+                        .map(|r| format!("show_{}_", r.names.singular)),
+                )
+                .collect(),
             Task::Update => each(&|n| format!("update_{}_", n.singular)),
             Task::Delete => each(&|n| format!("delete_{}_", n.singular)),
             // Without validation, creating and updating cannot work: all their tests fail.
@@ -314,17 +378,42 @@ impl Task {
                     ]
                 })
                 .collect(),
+            // A rule broken on create is answered by the error type; so is one the database
+            // catches, which `tests/api/errors.rs` tests where the spec has such a rule.
+            Task::ValidationErrors => create()
+                .into_iter()
+                .chain(crate::context::validation_error_tests(spec))
+                .collect(),
         }
     }
 }
 
-/// The test-name prefixes of every task of a lecture, in task order.
-pub fn exercise_test_prefixes(lecture: &Lecture, spec: &crate::spec::Spec) -> Vec<String> {
-    lecture
+/// The resource whose migration and row struct lecture 2's starter leaves to the student: the
+/// first but the first one that belongs to another, so the exercise has a foreign key to
+/// declare (and the notes, which show the first table's migration, do not give it away);
+/// without one, the last resource.
+pub fn schema_resource(spec: &Spec) -> &Resource {
+    spec.resources
+        .iter()
+        .skip(1)
+        .find(|r| !r.parents.is_empty())
+        .or(spec.resources.last())
+        .expect("a spec has at least one resource")
+}
+
+/// The test-name prefixes of every task of a lecture, in task order, each once.
+pub fn exercise_test_prefixes(lecture: &Lecture, spec: &Spec) -> Vec<String> {
+    let mut prefixes: Vec<String> = Vec::new();
+    for prefix in lecture
         .tasks
         .iter()
         .flat_map(|task| task.test_prefixes(spec))
-        .collect()
+    {
+        if !prefixes.contains(&prefix) {
+            prefixes.push(prefix);
+        }
+    }
+    prefixes
 }
 
 #[cfg(test)]
@@ -369,5 +458,41 @@ mod tests {
                 ..Todo::default()
             }
         );
+    }
+
+    fn spec(source: &str) -> Spec {
+        crate::spec::parse_and_validate(source).unwrap()
+    }
+
+    #[test]
+    fn the_schema_exercise_has_a_foreign_key_where_the_spec_has_one() {
+        let theater = spec(include_str!("../specs/theater.yaml"));
+        assert_eq!(schema_resource(&theater).names.singular, "cast_member");
+        let festival = spec(include_str!("../specs/festival.yaml"));
+        assert_eq!(schema_resource(&festival).names.singular, "match");
+        let flat = "app: notes\nresources:\n  note:\n    fields:\n      body: text\n  tag:\n    fields:\n      name: string\n";
+        assert_eq!(schema_resource(&spec(flat)).names.singular, "tag");
+    }
+
+    #[test]
+    fn a_lecture_lists_each_test_prefix_once_in_task_order() {
+        let theater = spec(include_str!("../specs/theater.yaml"));
+        assert_eq!(
+            exercise_test_prefixes(lecture(2).unwrap(), &theater),
+            [
+                "list_cast_members_",
+                "show_cast_member_",
+                "seed_",
+                "list_productions_",
+                "show_production_",
+            ]
+        );
+        // Theater has rules SQL checks, and no unique field.
+        let fifth = exercise_test_prefixes(lecture(5).unwrap(), &theater);
+        assert_eq!(
+            fifth.last().unwrap(),
+            "check_constraints_refuse_a_row_that_skips_validation"
+        );
+        assert_eq!(fifth.len(), 5);
     }
 }

@@ -576,4 +576,82 @@ mod tests {
         assert!(!routes.contains("let mut errors"), "{routes}");
         assert!(!file("tests/api/errors.rs").contains("answer_to"));
     }
+
+    #[test]
+    fn every_exercise_prefix_names_tests_the_starter_has() {
+        // The projects test checks that each of them fails; this checks, without compiling
+        // anything, that each names a test at all.
+        for source in [
+            include_str!("../specs/theater.yaml"),
+            include_str!("../specs/festival.yaml"),
+        ] {
+            let spec = crate::spec::parse_and_validate(source).unwrap();
+            for l in LECTURES {
+                let files = project(&spec, l, Variant::Starter).unwrap();
+                let tests: Vec<&str> = files
+                    .iter()
+                    .filter(|f| f.path.starts_with("tests/"))
+                    .flat_map(|f| f.contents.lines())
+                    .filter_map(|line| line.trim().strip_prefix("async fn "))
+                    .collect();
+                for prefix in crate::lectures::exercise_test_prefixes(l, &spec) {
+                    assert!(
+                        tests.iter().any(|t| t.starts_with(&prefix)),
+                        "{}, lecture {}: no test starts with `{prefix}`",
+                        spec.app.package,
+                        l.number
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn starters_leave_the_headline_skill_of_their_lecture() {
+        let source = include_str!("../specs/theater.yaml");
+        let spec = crate::spec::parse_and_validate(source).unwrap();
+        let starter = |number: u8| project(&spec, lecture(number).unwrap(), Variant::Starter);
+        let files = starter(2).unwrap();
+        let file = |path: &str| &files.iter().find(|f| f.path == path).unwrap().contents;
+        // One table and its row struct, and only those, are left to write.
+        let migration = file("migrations/0002_create_cast_members.sql");
+        assert!(
+            !migration.contains("create table cast_members ("),
+            "{migration}"
+        );
+        assert!(migration.contains("`production_id`"), "{migration}");
+        assert!(
+            file("migrations/0001_create_productions.sql").contains("create table productions (")
+        );
+        assert!(file("src/routes/cast_members.rs").contains("pub struct CastMember {}"));
+        assert!(file("src/routes/productions.rs").contains("pub budget: Option<f64>,"));
+
+        let files = starter(3).unwrap();
+        let file = |path: &str| &files.iter().find(|f| f.path == path).unwrap().contents;
+        let routes = file("src/routes/productions.rs");
+        assert!(!routes.contains(".post(create_production)"), "{routes}");
+        assert!(routes.contains("struct NewProduction {}"), "{routes}");
+        assert!(
+            routes.contains("struct ProductionWithCastMembers {}"),
+            "{routes}"
+        );
+        // `find_*` was lecture 2's work.
+        assert!(
+            routes.contains(".ok_or_else(|| not_found(\"production\", id))"),
+            "{routes}"
+        );
+
+        let files = starter(5).unwrap();
+        let file = |path: &str| &files.iter().find(|f| f.path == path).unwrap().contents;
+        let error = file("src/error.rs");
+        assert!(
+            error.contains("AppError::Validation(_) => todo!("),
+            "{error}"
+        );
+        // What earlier lectures answered stays written.
+        assert!(
+            error.contains("AppError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED")
+        );
+        assert!(error.contains("AppError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY"));
+    }
 }

@@ -199,6 +199,28 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
     }
 }
 
+/// The tests of `tests/api/errors.rs` that read the answer to a rule the database caught (its
+/// status and `errors`), as lecture 5's project has them for this spec: they exist only where
+/// the spec has a rule SQL checks, or a unique field.
+pub fn validation_error_tests(spec: &Spec) -> Vec<String> {
+    let dialect = Dialect::Sqlite;
+    let resources: Vec<ResourceContext> = spec
+        .resources
+        .iter()
+        .enumerate()
+        .map(|(i, r)| resource::resource(spec, dialect, i, r))
+        .collect();
+    let mut tests = Vec::new();
+    // The names `tests/api/errors.rs.tera` gives them.
+    if fields::check_test(spec, dialect, &resources).is_some() {
+        tests.push("check_constraints_refuse_a_row_that_skips_validation".to_owned());
+    }
+    if fields::unique_test(spec, dialect, &resources).is_some() {
+        tests.push("a_duplicate_the_database_catches_gets_the_message_validation_gives".to_owned());
+    }
+    tests
+}
+
 fn lecture_context(lecture: &Lecture, variant: Variant) -> LectureContext {
     LectureContext {
         number: lecture.number,

@@ -40,8 +40,11 @@ pub struct ReadmeContext {
     pub new_since: Option<NewSince>,
     /// `syllabus diff your-spec.yaml --lecture N`: the starter's gaps, filled in.
     pub exercise_diff: String,
-    /// What the starter leaves as `todo!()`, by file.
+    /// What the starter leaves to write, by file.
     pub exercise_items: Vec<ExerciseItem>,
+    /// Whether every place the starter leaves is a `todo!()`, rather than also a type without
+    /// fields, a migration in words or a route left out.
+    pub exercise_all_todo: bool,
     /// Row 1 of the first resource: the notes' running example.
     pub first_row: FirstRow,
     /// A resource that belongs to another, for the notes on foreign keys.
@@ -188,6 +191,7 @@ pub(super) fn readme(
         }),
         exercise_diff: format!("syllabus diff {SPEC_FILE} --lecture {}", lecture.number),
         exercise_items: exercise_items(lecture, resources),
+        exercise_all_todo: lecture.tasks.iter().all(|t| t.is_todo()),
         first_row: example.first_row(),
         foreign_key: foreign_key(resources),
         nesting: nesting(resources),
@@ -196,7 +200,8 @@ pub(super) fn readme(
     }
 }
 
-/// The functions each task of the lecture leaves to write, grouped by the file they are in.
+/// What each task of the lecture leaves to write, grouped by the file it is in: functions,
+/// types and tables, as the code names them.
 fn exercise_items(lecture: &Lecture, resources: &[ResourceContext]) -> Vec<ExerciseItem> {
     let mut items: Vec<ExerciseItem> = Vec::new();
     let mut add = |file: &str, name: String| match items.iter_mut().find(|i| i.file == file) {
@@ -210,6 +215,16 @@ fn exercise_items(lecture: &Lecture, resources: &[ResourceContext]) -> Vec<Exerc
         match task {
             Task::RequestContext => add("src/pages.rs", "request_context".into()),
             Task::Seed => add("src/db.rs", "seed".into()),
+            Task::ValidationErrors => {
+                for name in [
+                    "AppError::status_code",
+                    "AppError::into_response",
+                    "FieldErrors::add",
+                    "FieldErrors::into_result",
+                ] {
+                    add("src/error.rs", name.into());
+                }
+            }
             _ => {}
         }
         for r in resources {
@@ -221,6 +236,22 @@ fn exercise_items(lecture: &Lecture, resources: &[ResourceContext]) -> Vec<Exerc
                 Task::Create => add(&file, format!("create_{}", n.singular)),
                 Task::Update => add(&file, format!("update_{}", n.singular)),
                 Task::Delete => add(&file, format!("delete_{}", n.singular)),
+                Task::Find => add(&file, format!("find_{}", n.singular)),
+                Task::Schema if r.schema_exercise => {
+                    add(
+                        &format!("migrations/{}", r.migration),
+                        format!("create table {}", r.sql.table),
+                    );
+                    add(&file, n.pascal.clone());
+                    add(&file, format!("{}::to_json", n.pascal));
+                }
+                Task::Serializers => {
+                    add(&file, format!("New{}", n.pascal));
+                    if let Some(nested) = &r.nested_type {
+                        add(&file, nested.clone());
+                    }
+                }
+                Task::Routes => add(&file, "router".into()),
                 Task::Validate => {
                     for f in r.fields.iter().filter(|f| !f.check_param.is_empty()) {
                         add(&file, format!("check_{}", f.names.name));
@@ -228,7 +259,7 @@ fn exercise_items(lecture: &Lecture, resources: &[ResourceContext]) -> Vec<Exerc
                     add(&file, format!("New{}::validate", n.pascal));
                     add(&file, format!("{}Patch::validate", n.pascal));
                 }
-                Task::RequestContext | Task::Seed => {}
+                Task::RequestContext | Task::Seed | Task::ValidationErrors | Task::Schema => {}
             }
         }
     }

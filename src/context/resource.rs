@@ -8,7 +8,7 @@ use super::samples::{RowContext, SampleContext, more_rows, samples, seed};
 use super::sql::{SqlContext, UpdateExamples, statements, update_examples};
 use crate::dialect::{CheckConstraint, Dialect};
 use crate::naming::{FieldNames, ResourceNames};
-use crate::spec::{Field, FieldType, Resource, Spec};
+use crate::spec::{Field, FieldType, OnDelete, Resource, Spec};
 
 #[derive(Debug, Serialize)]
 pub struct ResourceContext {
@@ -66,6 +66,21 @@ pub struct ResourceContext {
     pub restricted_by: Option<String>,
     /// The names of the fields that have rules to test one by one.
     pub fields_with_cases: Vec<String>,
+    /// Whether this is the resource whose migration and row struct lecture 2's starter leaves
+    /// to the student (`todo.schema`).
+    pub schema_exercise: bool,
+    /// What each column of the table is, in words, for the starter's migration to say what
+    /// to write.
+    pub column_notes: Vec<String>,
+    /// Another resource's migration, to point at as an example of the form.
+    pub other_migration: Option<String>,
+    /// The type `show_*` answers with when the resource has children, which holds the row and
+    /// its children: `ProductionWithCastMembers`.
+    pub nested_type: Option<String>,
+    /// Whether some field has rules Rust checks, so that it has a `check_*` function.
+    pub any_checked_field: bool,
+    /// The fields whose names are Rust keywords, so that their identifiers are raw (`r#type`).
+    pub keyword_fields: Vec<FieldNames>,
 }
 
 /// The context of `resource`, the resource at `index` in `spec.resources`.
@@ -108,7 +123,29 @@ pub(super) fn resource(
         .map(|f| f.names.name.clone())
         .collect();
     let any_unique = resource.fields.iter().any(|f| f.rules.unique);
+    let other_migration = spec
+        .resources
+        .iter()
+        .position(|r| r.names.singular != names.singular)
+        .map(|i| migration(i, &spec.resources[i].names));
     ResourceContext {
+        schema_exercise: crate::lectures::schema_resource(spec).names.singular == names.singular,
+        column_notes: column_notes(spec, dialect, resource, other_migration.as_deref()),
+        other_migration,
+        nested_type: (!children.is_empty()).then(|| {
+            let kinds: String = children
+                .iter()
+                .map(|c| c.names.plural_pascal.as_str())
+                .collect();
+            format!("{}With{kinds}", names.pascal)
+        }),
+        any_checked_field: fields.iter().any(|f| !f.checks.is_empty()),
+        keyword_fields: resource
+            .fields
+            .iter()
+            .filter(|f| f.names.ident != f.names.name)
+            .map(|f| f.names.clone())
+            .collect(),
         validate_needs_db: any_unique || !resource.parents.is_empty(),
         fields_with_cases,
         has_checks: !check_constraints.is_empty(),
@@ -157,8 +194,124 @@ pub(super) fn resource(
         chrono_imports: chrono_imports(resource),
         sql,
         seed,
-        migration: format!("{:04}_create_{}.sql", index + 1, names.table),
+        migration: migration(index, names),
     }
+}
+
+/// The file name of the migration that creates the table of the resource at `index`.
+fn migration(index: usize, names: &ResourceNames) -> String {
+    format!("{:04}_create_{}.sql", index + 1, names.table)
+}
+
+/// What each column of the resource's table holds and which constraints it has, in words: what
+/// lecture 2's starter says its migration needs, leaving the SQL to the student.
+fn column_notes(
+    spec: &Spec,
+    dialect: Dialect,
+    resource: &Resource,
+    other_migration: Option<&str>,
+) -> Vec<String> {
+    let quote = |name: &str| {
+        let sql = dialect.ident(name);
+        if sql == name {
+            String::new()
+        } else {
+            format!("; `{name}` is an SQL keyword, so the schema writes it `{sql}`")
+        }
+    };
+    let human = &resource.names.human;
+    let mut notes = vec!["`id`: the integer primary key, which SQLite numbers".to_owned()];
+    for f in &resource.fields {
+        let ty = match f.ty {
+            FieldType::Date => "text (a date: 2024-12-31)",
+            FieldType::Datetime => "text (a date and time in RFC 3339: 2024-12-31T20:00:00Z)",
+            ty => dialect.column_type(ty),
+        };
+        let mut note = format!("`{}`: {ty}", f.names.name);
+        if let Some(default) = &f.rules.default {
+            let value = dialect.literal(default);
+            note.push_str(&format!(", `{value}` when an insert leaves it out"));
+        }
+        if f.nullable() {
+            note.push_str(", may be null");
+        } else {
+            note.push_str(&format!(", never null: every {human} has one"));
+        }
+        if f.rules.unique {
+            note.push_str(&format!(
+                ", and no two {} have the same",
+                resource.names.plural_human
+            ));
+        }
+        note.push_str(&quote(&f.names.name));
+        notes.push(note);
+    }
+    for p in &resource.parents {
+        let parent = &spec.resources[p.resource].names;
+        let mut note = format!(
+            "`{}`: the id of its {}, a row of `{}`",
+            parent.foreign_key, parent.human, parent.table
+        );
+        if p.on_delete == OnDelete::SetNull {
+            note.push_str(", may be null");
+        } else {
+            note.push_str(&format!(", never null: every {human} has one"));
+        }
+        if p.on_delete == OnDelete::Restrict {
+            // The comment above the table says what a delete does in words, which name the
+            // other two actions; this one SQLite spells differently.
+            note.push_str(&format!(
+                "; `on delete {}` refuses to delete a {} that has {} (SQLite's `restrict` \
+                 fails in a way sqlx cannot recognise)",
+                dialect.on_delete(p.on_delete),
+                parent.human,
+                resource.names.plural_human
+            ));
+        }
+        note.push_str(&quote(&parent.foreign_key));
+        notes.push(note);
+    }
+    let mut timestamps = "`created_at` and `updated_at`: `datetime`, never null, the time of the \
+                          insert when it leaves them out, as RFC 3339 text"
+        .to_owned();
+    match other_migration {
+        Some(file) => timestamps.push_str(&format!(", as in `{file}`")),
+        None => timestamps.push_str(&format!(" (`{}` writes it)", dialect.now())),
+    }
+    notes.push(timestamps);
+    // Each note follows `--   - ` in the migration, and goes on under it.
+    notes
+        .iter()
+        .map(|note| wrap(note, 100 - "--   - ".len()).join("\n--     "))
+        .collect()
+}
+
+/// `text` in lines of at most `width` characters, broken at spaces outside `code`.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut words = vec![String::new()];
+    let mut in_code = false;
+    for c in text.chars() {
+        match c {
+            ' ' if !in_code => words.push(String::new()),
+            _ => {
+                in_code ^= c == '`';
+                words.last_mut().expect("one word at least").push(c);
+            }
+        }
+    }
+    let mut lines = vec![String::new()];
+    for word in words {
+        let line = lines.last_mut().expect("one line at least");
+        if line.is_empty() {
+            line.push_str(&word);
+        } else if line.chars().count() + 1 + word.chars().count() <= width {
+            line.push(' ');
+            line.push_str(&word);
+        } else {
+            lines.push(word);
+        }
+    }
+    lines
 }
 
 /// The field shown as a heading, and whether it is a required text field (else it is the
