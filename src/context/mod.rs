@@ -199,9 +199,11 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
     }
 }
 
-/// The tests of `tests/api/errors.rs` that read the answer to a rule the database caught (its
-/// status and `errors`), as lecture 5's project has them for this spec: they exist only where
-/// the spec has a rule SQL checks, or a unique field.
+/// The tests of `tests/api/errors.rs` that read what a rule the database caught is answered
+/// with (its status and `errors`), as lecture 5's project has them for this spec: they exist
+/// only where the spec has rules SQL checks, a unique field, or a foreign key a handler knows
+/// the meaning of. The names are those `tests/api/errors.rs.tera` gives them; a prefix stands
+/// for the tests of every CHECK constraint.
 pub fn validation_error_tests(spec: &Spec) -> Vec<String> {
     let dialect = Dialect::Sqlite;
     let resources: Vec<ResourceContext> = spec
@@ -211,12 +213,19 @@ pub fn validation_error_tests(spec: &Spec) -> Vec<String> {
         .map(|(i, r)| resource::resource(spec, dialect, i, r))
         .collect();
     let mut tests = Vec::new();
-    // The names `tests/api/errors.rs.tera` gives them.
-    if fields::check_test(spec, dialect, &resources).is_some() {
-        tests.push("check_constraints_refuse_a_row_that_skips_validation".to_owned());
+    if !fields::check_tests(spec, dialect, &resources).is_empty() {
+        tests.push("check_constraint_".to_owned());
     }
     if fields::unique_test(spec, dialect, &resources).is_some() {
         tests.push("a_duplicate_the_database_catches_gets_the_message_validation_gives".to_owned());
+    }
+    let foreign_key_context = resources
+        .iter()
+        .any(|r| r.sole_parent.is_some() || r.restricted_by.is_some());
+    if foreign_key_context && fields::orphan_insert(spec, dialect, &resources).is_some() {
+        tests.push(
+            "on_foreign_key_says_what_a_broken_key_means_and_leaves_other_errors_alone".to_owned(),
+        );
     }
     tests
 }
