@@ -1,15 +1,19 @@
 -- Cast Members: one row per cast member.
 -- Each cast member belongs to a production; deleting the production deletes its cast members.
 -- Timestamps are stored as RFC 3339 text (2024-12-31T20:00:00Z), which Rust reads fastest.
-create table cast_members (
-    id integer primary key,
-    name text not null,
-    role text not null,
-    production_id integer not null references productions (id) on delete cascade,
-    created_at datetime not null default (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-    updated_at datetime not null default (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-);
-
--- SQLite does not index foreign keys by itself; without an index, finding a parent's
--- children and checking a delete would both scan the whole table.
-create index cast_members_production_id_idx on cast_members (production_id);
+--
+-- Exercise: write this table's `create table` statement, and an index on each foreign key:
+-- SQLite does not index them by itself, and without one, finding a parent's children and
+-- checking a delete both scan the whole table. `0001_create_productions.sql` shows the form.
+-- The constraints say what the database refuses, whichever program writes to it. The columns:
+--   - `id`: the integer primary key, which SQLite numbers
+--   - `name`: text, never null: every cast member has one
+--   - `role`: text, never null: every cast member has one
+--   - `production_id`: the id of its production, a row of `productions`, never null: every cast
+--     member has one
+--   - `created_at` and `updated_at`: `datetime`, never null, the time of the insert when it leaves
+--     them out, as RFC 3339 text, as in `0001_create_productions.sql`
+--
+-- Until the table is written, this file is an empty step, applied like the others. Once it is,
+-- delete `theater.db` if the app has run since: sqlx refuses to start when a migration
+-- changed after it was applied.

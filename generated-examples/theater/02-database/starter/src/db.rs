@@ -49,7 +49,7 @@ pub async fn connect(url: &str) -> Result<SqlitePool, sqlx::Error> {
 ///
 /// It runs in one transaction: if any statement fails, nothing is changed.
 pub async fn seed(db: &SqlitePool) -> Result<(), sqlx::Error> {
-    // Exercise: start a transaction with `db.begin()`, run SEED_SQL in it with
-    // `sqlx::raw_sql` (it can run several statements), then commit.
+    // Exercise: run SEED_SQL in one transaction, so that seeding either replaces every row or
+    // changes nothing. It holds several statements, which `sqlx::raw_sql` runs in one go.
     todo!("load seed.sql in one transaction")
 }

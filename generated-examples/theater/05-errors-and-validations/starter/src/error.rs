@@ -66,7 +66,10 @@ impl AppError {
     pub fn status_code(&self) -> StatusCode {
         match self {
             AppError::NotFound { .. } | AppError::NoRoute { .. } => StatusCode::NOT_FOUND,
-            AppError::Validation(_) | AppError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            // Exercise: the status of a body that is well-formed but breaks rules of the spec,
+            // which the client can fix by sending other values.
+            AppError::Validation(_) => todo!("the status of a body that breaks rules"),
+            AppError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
             // axum knows best whether a body was malformed (400), of the wrong type (415),
             // too large (413) or of the wrong shape (422).
             AppError::Json(rejection) => rejection.status(),
@@ -94,10 +97,10 @@ impl IntoResponse for AppError {
             tracing::error!("database error: {err}");
         }
         let error = self.to_string();
-        let errors = match self {
-            AppError::Validation(errors) => Some(errors),
-            _ => None,
-        };
+        // Exercise: a `Validation` error lists every broken rule of every field under `errors`,
+        // beside `error`, so that a client can show each message by its field. No other error
+        // has any.
+        let errors = None;
         (status, Json(ErrorBody { error, errors })).into_response()
     }
 }
@@ -168,19 +171,14 @@ pub struct FieldErrors(BTreeMap<String, Vec<String>>);
 
 impl FieldErrors {
     pub fn add(&mut self, field: &str, message: &str) {
-        self.0
-            .entry(field.to_owned())
-            .or_default()
-            .push(message.to_owned());
+        // Exercise: add `message` to the messages of `field`, which has none until its first.
+        todo!("add a broken rule of {field}")
     }
 
     /// `Ok` when no rule was broken, otherwise the 422 that lists them all.
     pub fn into_result(self) -> Result<(), AppError> {
-        if self.0.is_empty() {
-            Ok(())
-        } else {
-            Err(AppError::Validation(self))
-        }
+        // Exercise: no message means no rule was broken.
+        todo!("valid, or the 422")
     }
 }
 

@@ -19,34 +19,24 @@ pub fn router() -> Router<AppState> {
 }
 
 /// A row of the `cast_members` table.
-#[derive(FromRow)]
-pub struct CastMember {
-    pub id: i64,
-    pub name: String,
-    pub role: String,
-    pub production_id: i64,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
+// Exercise: a public field per column of the table, named like the column and of the Rust
+// type sqlx reads it as (`Option` where the column may be null), and `derive(FromRow)`, so
+// that `sqlx::query_as` can build one from each row it fetches.
+pub struct CastMember {}
 
 impl CastMember {
     /// The JSON a client gets, built key by key. The next lecture lets serde write this.
     fn to_json(&self) -> Value {
-        json!({
-            "id": self.id,
-            "name": self.name,
-            "role": self.role,
-            "production_id": self.production_id,
-            "created_at": self.created_at,
-            "updated_at": self.updated_at,
-        })
+        // Exercise: a JSON object with a key per column, named like it, and the row's value
+        // for it. `json!` writes one.
+        todo!("the JSON of a cast member")
     }
 }
 
 /// GET /cast_members: every cast member, in id order.
 async fn list_cast_members(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
-    // Exercise: select every row in id order with `sqlx::query_as`, turn each into JSON
-    // with `to_json`, and answer with a JSON array.
+    // Exercise: answer with a JSON array of every cast member, in id order, each as
+    // `to_json` writes it. `sqlx::query_as` reads each row into the struct.
     todo!("list cast members")
 }
 
@@ -55,8 +45,8 @@ async fn show_cast_member(
     State(state): State<AppState>,
     Path(id): Path<i64>,
 ) -> Result<Json<Value>, ApiError> {
-    // Exercise: load the cast member with `find_cast_member` (write that too) and answer
-    // with it as JSON; a missing row is a 404.
+    // Exercise: answer with the cast member as JSON (`to_json`).
+    // `find_cast_member` loads it, and has the 404 to answer with when there is none.
     todo!("show cast member {id}")
 }
 
@@ -64,8 +54,7 @@ async fn show_cast_member(
 ///
 /// `db` is the pool (`&state.db`) or one connection taken from it (`&mut *conn`).
 async fn find_cast_member(db: impl SqliteExecutor<'_>, id: i64) -> Result<CastMember, ApiError> {
-    // Exercise: select the row with `sqlx::query_as` and `fetch_optional`, turn a database
-    // error into a response with `.map_err(db_error)?`, and a missing row into
-    // `not_found("cast member", id)`.
+    // Exercise: load the cast member with this id, or answer 404 when there is none.
+    // `not_found` writes that answer, and `db_error` turns a database error into one.
     todo!("select cast member {id}, or answer 404")
 }

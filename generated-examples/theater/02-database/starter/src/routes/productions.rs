@@ -53,8 +53,8 @@ impl Production {
 
 /// GET /productions: every production, in id order.
 async fn list_productions(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
-    // Exercise: select every row in id order with `sqlx::query_as`, turn each into JSON
-    // with `to_json`, and answer with a JSON array.
+    // Exercise: answer with a JSON array of every production, in id order, each as
+    // `to_json` writes it. `sqlx::query_as` reads each row into the struct.
     todo!("list productions")
 }
 
@@ -63,8 +63,8 @@ async fn show_production(
     State(state): State<AppState>,
     Path(id): Path<i64>,
 ) -> Result<Json<Value>, ApiError> {
-    // Exercise: load the production with `find_production` (write that too) and answer
-    // with it as JSON; a missing row is a 404.
+    // Exercise: answer with the production as JSON (`to_json`).
+    // `find_production` loads it, and has the 404 to answer with when there is none.
     todo!("show production {id}")
 }
 
@@ -72,8 +72,7 @@ async fn show_production(
 ///
 /// `db` is the pool (`&state.db`) or one connection taken from it (`&mut *conn`).
 async fn find_production(db: impl SqliteExecutor<'_>, id: i64) -> Result<Production, ApiError> {
-    // Exercise: select the row with `sqlx::query_as` and `fetch_optional`, turn a database
-    // error into a response with `.map_err(db_error)?`, and a missing row into
-    // `not_found("production", id)`.
+    // Exercise: load the production with this id, or answer 404 when there is none.
+    // `not_found` writes that answer, and `db_error` turns a database error into one.
     todo!("select production {id}, or answer 404")
 }

@@ -14,11 +14,10 @@ use super::{ApiError, Pagination, db_error, not_found};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
+    // Exercise: `POST /cast_members` creates a cast member: route it to `create_cast_member`.
+    // Until then axum answers it with 405 Method Not Allowed, since the path has a `GET`.
     Router::new()
-        .route(
-            "/cast_members",
-            get(list_cast_members).post(create_cast_member),
-        )
+        .route("/cast_members", get(list_cast_members))
         .route("/cast_members/{id}", get(show_cast_member))
 }
 
@@ -36,23 +35,22 @@ pub struct CastMember {
 }
 
 /// The body of `POST /cast_members`. A missing required field is rejected with a 422.
-///
-/// A key that is not a field is refused with a 422, so that a typo is not silently dropped.
+// Exercise: a field per key a client sends to create a cast member, one per column but `id`
+// and the timestamps, which the database fills in. A column that is `not null` without a
+// `default` must be sent: its field is not an `Option`, so that serde refuses a body without
+// it; the other fields are `Option`s. Refuse a key that is not a field too (a serde attribute
+// does), so that a typo is not silently dropped.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NewCastMember {
-    name: String,
-    role: String,
-    production_id: i64,
-}
+struct NewCastMember {}
 
 /// GET /cast_members: every cast member in id order, or one page of them.
 async fn list_cast_members(
     State(state): State<AppState>,
     Query(pagination): Query<Pagination>,
 ) -> Result<Json<Vec<CastMember>>, ApiError> {
-    // Exercise: select every column of every row, in id order, paged with `limit ? offset ?`
-    // (bind `pagination.limit()` and `pagination.offset()`), and answer with the rows as JSON.
+    // Exercise: answer with one page of cast members, in id order, as JSON. `pagination` is the
+    // page the query string asks for: `limit()` rows after the first `offset()`, each already
+    // what SQL takes when the client did not say. Without an order, pages could overlap.
     todo!("list cast members")
 }
 
@@ -61,8 +59,8 @@ async fn show_cast_member(
     State(state): State<AppState>,
     Path(id): Path<i64>,
 ) -> Result<Json<CastMember>, ApiError> {
-    // Exercise: load the cast member with `find_cast_member` (write that too) and answer
-    // with it as JSON; a missing row is a 404.
+    // Exercise: answer with the cast member as JSON.
+    // `find_cast_member` loads it, and has the 404 to answer with when there is none.
     todo!("show cast member {id}")
 }
 
@@ -71,8 +69,9 @@ async fn create_cast_member(
     State(state): State<AppState>,
     Json(input): Json<NewCastMember>,
 ) -> Result<(StatusCode, [(HeaderName, String); 1], Json<CastMember>), ApiError> {
-    // Exercise: insert the row with `insert ... returning` and answer 201 Created, a
-    // `Location` header with the new row's path, and the row as JSON.
+    // Exercise: store the cast member the body describes, and answer 201 Created with the row as
+    // stored (its id, defaults and timestamps too) as JSON, and a `Location` header with its
+    // path. One statement can both insert the row and return it.
     // `.map_err(db_error)` turns a `production_id` with no row into a 422.
     todo!("create a cast member")
 }
@@ -81,8 +80,14 @@ async fn create_cast_member(
 ///
 /// `db` is the pool (`&state.db`) or one connection taken from it (`&mut *conn`).
 async fn find_cast_member(db: impl SqliteExecutor<'_>, id: i64) -> Result<CastMember, ApiError> {
-    // Exercise: select the row with `sqlx::query_as` and `fetch_optional`, turn a database
-    // error into a response with `.map_err(db_error)?`, and a missing row into
-    // `not_found("cast member", id)`.
-    todo!("select cast member {id}, or answer 404")
+    sqlx::query_as(
+        "select id, name, role, production_id, created_at, updated_at
+         from cast_members
+         where id = ?",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await
+    .map_err(db_error)?
+    .ok_or_else(|| not_found("cast member", id))
 }

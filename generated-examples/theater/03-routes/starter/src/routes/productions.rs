@@ -14,11 +14,10 @@ use super::{ApiError, Pagination, cast_members::CastMember, db_error, not_found}
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
+    // Exercise: `POST /productions` creates a production: route it to `create_production`.
+    // Until then axum answers it with 405 Method Not Allowed, since the path has a `GET`.
     Router::new()
-        .route(
-            "/productions",
-            get(list_productions).post(create_production),
-        )
+        .route("/productions", get(list_productions))
         .route("/productions/{id}", get(show_production))
 }
 
@@ -38,36 +37,29 @@ pub struct Production {
 }
 
 /// The body of `POST /productions`. A missing required field is rejected with a 422.
-///
-/// A key that is not a field is refused with a 422, so that a typo is not silently dropped.
+// Exercise: a field per key a client sends to create a production, one per column but `id`
+// and the timestamps, which the database fills in. A column that is `not null` without a
+// `default` must be sent: its field is not an `Option`, so that serde refuses a body without
+// it; the other fields are `Option`s. Refuse a key that is not a field too (a serde attribute
+// does), so that a typo is not silently dropped.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NewProduction {
-    title: String,
-    genre: String,
-    budget: Option<f64>,
-    image: Option<String>,
-    director: Option<String>,
-    description: Option<String>,
-    ongoing: Option<bool>,
-}
+struct NewProduction {}
 
 /// `GET /productions/{id}` answers with the production and its cast members in one object.
+// Exercise: the production and its cast members, side by side:
+// the production's keys at the top level of the object (serde can flatten a field into its
+// parent), and an array of its cast members under `cast_members`.
 #[derive(Serialize)]
-struct ProductionWithCastMembers {
-    // `flatten` puts the production's fields at the top level instead of under a key.
-    #[serde(flatten)]
-    production: Production,
-    cast_members: Vec<CastMember>,
-}
+struct ProductionWithCastMembers {}
 
 /// GET /productions: every production in id order, or one page of them.
 async fn list_productions(
     State(state): State<AppState>,
     Query(pagination): Query<Pagination>,
 ) -> Result<Json<Vec<Production>>, ApiError> {
-    // Exercise: select every column of every row, in id order, paged with `limit ? offset ?`
-    // (bind `pagination.limit()` and `pagination.offset()`), and answer with the rows as JSON.
+    // Exercise: answer with one page of productions, in id order, as JSON. `pagination` is the
+    // page the query string asks for: `limit()` rows after the first `offset()`, each already
+    // what SQL takes when the client did not say. Without an order, pages could overlap.
     todo!("list productions")
 }
 
@@ -76,9 +68,10 @@ async fn show_production(
     State(state): State<AppState>,
     Path(id): Path<i64>,
 ) -> Result<Json<ProductionWithCastMembers>, ApiError> {
-    // Exercise: take one connection with `state.db.acquire()`, load the production on it
-    // (404 if there is none), then its cast members in id order, and answer with both in one
+    // Exercise: answer with the production and its cast members in id order, both in one
     // `ProductionWithCastMembers`.
+    // `find_production` loads the production, or has the 404 to answer with.
+    // The queries can share one connection from the pool, rather than each taking its own.
     todo!("show production {id} with its children")
 }
 
@@ -87,9 +80,11 @@ async fn create_production(
     State(state): State<AppState>,
     Json(input): Json<NewProduction>,
 ) -> Result<(StatusCode, [(HeaderName, String); 1], Json<Production>), ApiError> {
-    // Exercise: insert the row with `insert ... returning` and answer 201 Created, a
-    // `Location` header with the new row's path, and the row as JSON.
-    // Fields the client left out that have a default get it here.
+    // Exercise: store the production the body describes, and answer 201 Created with the row as
+    // stored (its id, defaults and timestamps too) as JSON, and a `Location` header with its
+    // path. One statement can both insert the row and return it.
+    // A field left out that has a default gets it here: the column is `not null`, and binding
+    // `None` would be refused, since a default only applies to a column the insert leaves out.
     todo!("create a production")
 }
 
@@ -97,8 +92,15 @@ async fn create_production(
 ///
 /// `db` is the pool (`&state.db`) or one connection taken from it (`&mut *conn`).
 async fn find_production(db: impl SqliteExecutor<'_>, id: i64) -> Result<Production, ApiError> {
-    // Exercise: select the row with `sqlx::query_as` and `fetch_optional`, turn a database
-    // error into a response with `.map_err(db_error)?`, and a missing row into
-    // `not_found("production", id)`.
-    todo!("select production {id}, or answer 404")
+    sqlx::query_as(
+        "select id, title, genre, budget, image, director, description, ongoing, created_at,
+                updated_at
+         from productions
+         where id = ?",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await
+    .map_err(db_error)?
+    .ok_or_else(|| not_found("production", id))
 }

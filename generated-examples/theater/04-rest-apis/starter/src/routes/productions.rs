@@ -170,11 +170,11 @@ async fn update_production(
     Path(id): Path<i64>,
     Json(patch): Json<ProductionPatch>,
 ) -> Result<Json<Production>, ApiError> {
-    // Exercise: change only the columns the body names, in one `update ... returning` (and set
-    // `updated_at`), and answer with the row, or a 404 when no row has that id. A
-    // `sqlx::QueryBuilder` writes the statement as you go: `push` adds SQL, `push_bind` adds a
-    // `?` and the value bound to it.
-    // `patch.budget` is `Some(None)` when the body sets it to null: bind that `None`.
+    // Exercise: set the columns the body names, and `updated_at`, but no others: then two
+    // PATCHes of different fields at once cannot undo each other's changes. Answer with the
+    // row as it is now, or a 404 when no row has that id. Which columns change depends on the
+    // body, so the statement is built from it: that is what `QueryBuilder` is for.
+    // `patch.budget` is `Some(None)` when the body sets it to null, which clears the column.
     todo!("update production {id}")
 }
 

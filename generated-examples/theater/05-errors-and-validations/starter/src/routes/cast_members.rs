@@ -73,9 +73,11 @@ impl NewCastMember {
     /// Checks every rule of the spec and reports every broken one, not only the first.
     /// An empty text is no more an answer than a missing one: a required field refuses both.
     async fn validate(&self, conn: &mut SqliteConnection) -> Result<(), AppError> {
-        // Exercise: collect every broken rule in a `FieldErrors`: a required field that is
-        // missing or empty, each `check_*` function, a parent that does not exist, then
-        // `errors.into_result()`.
+        // Exercise: check every rule on this body, and report each one it breaks rather than the
+        // first only, so that a client can fix them all at once. Each adds to one `FieldErrors`,
+        // which then says whether the body is valid.
+        // - A required field or parent is missing, or a required text is empty.
+        // - A parent does not exist.
         todo!("validate a new cast member")
     }
 }
@@ -84,8 +86,9 @@ impl CastMemberPatch {
     /// Checks the rules of the fields sent; a field left out keeps its stored, valid value.
     /// A required field may be left out, but not sent as null or as an empty text.
     async fn validate(&self, conn: &mut SqliteConnection) -> Result<(), AppError> {
-        // Exercise: like `NewCastMember::validate`, but only for the fields sent, where a
-        // required field sent as null or "" is missing.
+        // Exercise: the rules of `NewCastMember::validate`, on the keys the body has only:
+        // a key it leaves out keeps its stored, valid value.
+        // - A required field or parent sent as null (or a required text sent as "") is missing.
         todo!("validate a patch of a cast member")
     }
 }

@@ -130,9 +130,11 @@ impl NewProduction {
     /// Checks every rule of the spec and reports every broken one, not only the first.
     /// An empty text is no more an answer than a missing one: a required field refuses both.
     fn validate(&self) -> Result<(), AppError> {
-        // Exercise: collect every broken rule in a `FieldErrors`: a required field that is
-        // missing or empty, each `check_*` function, then
-        // `errors.into_result()`.
+        // Exercise: check every rule on this body, and report each one it breaks rather than the
+        // first only, so that a client can fix them all at once. Each adds to one `FieldErrors`,
+        // which then says whether the body is valid.
+        // - A required field is missing, or a required text is empty.
+        // - A field breaks the rules its `check_*` function checks.
         todo!("validate a new production")
     }
 }
@@ -141,8 +143,9 @@ impl ProductionPatch {
     /// Checks the rules of the fields sent; a field left out keeps its stored, valid value.
     /// A required field may be left out, but not sent as null or as an empty text.
     fn validate(&self) -> Result<(), AppError> {
-        // Exercise: like `NewProduction::validate`, but only for the fields sent, where a
-        // required field sent as null or "" is missing.
+        // Exercise: the rules of `NewProduction::validate`, on the keys the body has only:
+        // a key it leaves out keeps its stored, valid value.
+        // - A required field sent as null (or a required text sent as "") is missing.
         todo!("validate a patch of a production")
     }
 }
