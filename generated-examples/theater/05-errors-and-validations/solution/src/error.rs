@@ -67,8 +67,17 @@ impl AppError {
         match self {
             AppError::NotFound { .. } | AppError::NoRoute { .. } => StatusCode::NOT_FOUND,
             AppError::Validation(_) | AppError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            // axum knows best whether a body was malformed (400), of the wrong type (415),
-            // too large (413) or of the wrong shape (422).
+            // serde_json refuses a number larger than any Rust number (`1e400`) while it reads
+            // the JSON, as it refuses malformed JSON, and tells them apart only in its message.
+            // The JSON is well formed, though: like `99999999999999999999` in an integer field,
+            // it is a value the field cannot hold, and gets the same 422.
+            AppError::Json(JsonRejection::JsonSyntaxError(err))
+                if err.body_text().contains("number out of range") =>
+            {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            // Otherwise axum knows best whether a body was malformed (400), of the wrong type
+            // (415), too large (413) or of the wrong shape (422).
             AppError::Json(rejection) => rejection.status(),
             AppError::Path(rejection) => rejection.status(),
             AppError::Query(rejection) => rejection.status(),

@@ -61,6 +61,24 @@ async fn a_value_of_the_wrong_type_gets_a_422_in_the_error_shape() {
 }
 
 #[tokio::test]
+async fn a_number_too_large_for_any_field_gets_a_422_like_one_too_large_for_its_field() {
+    let app = TestApp::new().await;
+
+    for number in ["1e400", "99999999999999999999"] {
+        let body = [r#"{ "title": "#, number, " }"].concat();
+        let request = raw_post("/productions", Some("application/json"), body);
+        let response = app.call(request).await;
+
+        assert_eq!(
+            response.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{number}"
+        );
+        assert!(response.json()["error"].is_string());
+    }
+}
+
+#[tokio::test]
 async fn a_body_without_a_json_content_type_gets_a_415_in_the_error_shape() {
     let app = TestApp::new().await;
 
