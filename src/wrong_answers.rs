@@ -588,7 +588,7 @@ impl<'a> Catalogue<'a> {
                         Task::Validate,
                         &file,
                         block.clone().and_then(|b| edit(whole_lines(text, b), "")),
-                        format!("a `{name}` that breaks `{rule}` is refused, with every other broken rule"),
+                        format!("a value of `{name}` that breaks `{rule}` is refused, with every other broken rule"),
                     )?;
                     if let Some((strict, shifted)) = off_by_one(&check.condition) {
                         let (past, at) = case_names(rule);
@@ -604,7 +604,7 @@ impl<'a> Catalogue<'a> {
                             &file,
                             condition(strict),
                             format!(
-                                "`{rule}` allows its bound: a `{name}` {} is valid",
+                                "`{rule}` allows its bound: `{name}` {} is valid",
                                 at.replace('_', " ")
                             ),
                         )?;
@@ -614,7 +614,7 @@ impl<'a> Catalogue<'a> {
                             &file,
                             condition(shifted),
                             format!(
-                                "`{rule}` allows nothing past its bound: a `{name}` just {} is \
+                                "`{rule}` allows nothing past its bound: `{name}` just {} is \
                                  refused",
                                 past.replace('_', " ")
                             ),
