@@ -579,17 +579,30 @@ impl<'a> Catalogue<'a> {
                 let blocks = item(text, &format!("fn check_{name}("))
                     .map(|body| top_level_ifs(text, body))
                     .filter(|blocks| blocks.len() == f.checks.len());
+                // A required text refuses "" as missing before `min_length: 1` can: skipping that
+                // check, or any change to what it refuses, is a change no request can tell.
+                let unseen = |rule: &str| {
+                    rule == "min_length"
+                        && f.required
+                        && f.textual
+                        && field.rules.min_length.is_some_and(|min| min <= 1)
+                };
                 let mut wrong_message_done = false;
                 for (k, check) in f.checks.iter().enumerate() {
                     let block = blocks.as_ref().map(|b| b[k].clone());
                     let rule = check.rule;
-                    self.push(
-                        format!("validate_{s}_without_{name}_{rule}"),
-                        Task::Validate,
-                        &file,
-                        block.clone().and_then(|b| edit(whole_lines(text, b), "")),
-                        format!("a value of `{name}` that breaks `{rule}` is refused, with every other broken rule"),
-                    )?;
+                    if !unseen(rule) {
+                        self.push(
+                            format!("validate_{s}_without_{name}_{rule}"),
+                            Task::Validate,
+                            &file,
+                            block.clone().and_then(|b| edit(whole_lines(text, b), "")),
+                            format!(
+                                "a value of `{name}` that breaks `{rule}` is refused, with every \
+                                 other broken rule"
+                            ),
+                        )?;
+                    }
                     if let Some((strict, shifted)) = off_by_one(&check.condition) {
                         let (past, at) = case_names(rule);
                         let condition = |new: String| {
@@ -608,19 +621,21 @@ impl<'a> Catalogue<'a> {
                                 at.replace('_', " ")
                             ),
                         )?;
-                        self.push(
-                            format!("validate_{s}_accepting_{name}_just_{past}"),
-                            Task::Validate,
-                            &file,
-                            condition(shifted),
-                            format!(
-                                "`{rule}` allows nothing past its bound: `{name}` just {} is \
-                                 refused",
-                                past.replace('_', " ")
-                            ),
-                        )?;
+                        if !unseen(rule) {
+                            self.push(
+                                format!("validate_{s}_accepting_{name}_just_{past}"),
+                                Task::Validate,
+                                &file,
+                                condition(shifted),
+                                format!(
+                                    "`{rule}` allows nothing past its bound: `{name}` just {} is \
+                                     refused",
+                                    past.replace('_', " ")
+                                ),
+                            )?;
+                        }
                     }
-                    if rule != "no_nul" && !wrong_message_done {
+                    if rule != "no_nul" && !unseen(rule) && !wrong_message_done {
                         wrong_message_done = true;
                         let wrong = match &field.rules.message {
                             Some(_) => default_message(&field.rules, rule),
@@ -1151,7 +1166,11 @@ mod tests {
                 }
                 for f in &r.fields {
                     let name = &f.names.name;
-                    for c in &f.checks {
+                    // `min_length: 1` of a required text is unseen: "" is missing first.
+                    let seen = |c: &&context::CheckContext| {
+                        !(f.required && c.rule == "min_length" && c.condition.ends_with(" < 1"))
+                    };
+                    for c in f.checks.iter().filter(seen) {
                         has(&fifth, format!("validate_{s}_without_{name}_{}", c.rule));
                         if ["min", "max", "min_length", "max_length"].contains(&c.rule) {
                             let (past, at) = case_names(c.rule);
@@ -1159,7 +1178,8 @@ mod tests {
                             has(&fifth, format!("validate_{s}_accepting_{name}_just_{past}"));
                         }
                     }
-                    if let Some(rule) = f.checks.iter().map(|c| c.rule).find(|&r| r != "no_nul") {
+                    let first = f.checks.iter().filter(seen).find(|c| c.rule != "no_nul");
+                    if let Some(rule) = first.map(|c| c.rule) {
                         has(
                             &fifth,
                             format!("validate_{s}_with_a_wrong_{name}_{rule}_message"),
