@@ -10,14 +10,14 @@ use crate::error::{Error, Result};
 use crate::lectures::{LECTURES, Lecture, Variant, lecture};
 use crate::spec::{Problem, Spec, parse_and_validate};
 use crate::yaml::Span;
-use crate::{diff, plan, write};
+use crate::{diff, plan, write, wrong_answers};
 
 #[derive(Debug, Parser)]
 #[command(
     name = "syllabus",
     version,
     about = "Generate a web back-end course, starter and solution Axum + sqlx projects, from one YAML spec",
-    after_help = "Examples:\n  syllabus check specs/theater.yaml\n  syllabus build specs/theater.yaml -o course\n  syllabus new specs/theater.yaml --lecture 3 --starter\n  syllabus diff specs/theater.yaml --from 3 --to 4"
+    after_help = "Examples:\n  syllabus check specs/theater.yaml\n  syllabus build specs/theater.yaml -o course\n  syllabus new specs/theater.yaml --lecture 3 --starter\n  syllabus diff specs/theater.yaml --from 3 --to 4\n  syllabus wrong-answers specs/theater.yaml --lecture 4"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -82,6 +82,22 @@ pub enum Command {
         /// Diff this lecture's starter against its solution
         #[arg(long, short)]
         lecture: Option<u8>,
+    },
+    /// List typical wrong answers to a lecture's exercise, as edits of its solution (JSON)
+    #[command(
+        long_about = "List typical wrong answers to a lecture's exercise, as edits of its solution.\n\n\
+            Prints a JSON array: each wrong answer has a `name`, the `task` of the exercise it gets \
+            wrong, the `file` of the solution it changes, a `find` text that occurs exactly once in \
+            that file, its `replace`ment, and `why` it is wrong. The generated tests must fail for \
+            every one; `bench/wrong-answers` applies them in turn and runs the tests.",
+        after_help = "Examples:\n  syllabus wrong-answers specs/theater.yaml --lecture 4\n  bench/wrong-answers course/04-rest-apis/solution specs/theater.yaml 4"
+    )]
+    WrongAnswers {
+        /// The YAML spec
+        spec: PathBuf,
+        /// The lecture whose exercise to get wrong (see `syllabus lectures`)
+        #[arg(long, short)]
+        lecture: u8,
     },
 }
 
@@ -268,6 +284,13 @@ pub fn run(command: Command) -> Result<String> {
                 }
                 _ => Ok(String::new()),
             }
+        }
+        Command::WrongAnswers { spec, lecture } => {
+            let model = load(&spec)?;
+            let answers = wrong_answers::catalogue(&model, find_lecture(lecture)?)?;
+            let mut json = serde_json::to_string_pretty(&answers).unwrap_or_default();
+            json.push('\n');
+            Ok(json)
         }
     }
 }

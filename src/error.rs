@@ -45,6 +45,14 @@ pub enum Error {
     /// `build --check` found the output out of date.
     #[error("{0}")]
     Drift(String),
+
+    /// A wrong answer of the catalogue found no place in the solution: a bug in the catalogue.
+    #[error("cannot place the wrong answer `{name}` in `{file}`: {reason}")]
+    WrongAnswer {
+        name: String,
+        file: String,
+        reason: String,
+    },
 }
 
 impl Error {
@@ -60,7 +68,8 @@ impl Error {
             | Error::Io(_)
             | Error::Render { .. }
             | Error::Drift(_)
-            | Error::NothingToCheck(_) => 1,
+            | Error::NothingToCheck(_)
+            | Error::WrongAnswer { .. } => 1,
         }
     }
 

@@ -4,7 +4,8 @@
 //! The pipeline is parse → validate → plan → write: [`yaml`] and [`spec`] read and check the
 //! spec, [`context`] and [`plan`] turn it into files (with [`render`], [`dialect`], [`naming`]
 //! and [`lectures`]), and [`write`] is the only module that touches the disk. [`cli`] is the
-//! command line; the binary in `main.rs` only owns the exit code.
+//! command line; the binary in `main.rs` only owns the exit code. [`wrong_answers`] lists
+//! typical mistakes in each exercise, which the generated tests must catch.
 
 pub mod cli;
 pub mod context;
@@ -19,4 +20,5 @@ pub mod plan;
 pub mod render;
 pub mod spec;
 pub mod write;
+pub mod wrong_answers;
 pub mod yaml;

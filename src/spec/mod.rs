@@ -14,7 +14,7 @@ mod properties;
 
 use serde::Serialize;
 
-pub use rules::{Literal, Number, float_text, rule_message};
+pub use rules::{Literal, Number, default_message, float_text, rule_message};
 pub use sample::{MORE_ROWS, RuleCase, new_rows, rule_cases, sample_value, test_cases};
 pub use validate::{Problem, parse_and_validate};
 

@@ -63,7 +63,7 @@ fn unknown_commands_and_flags_are_usage_errors() {
 
 #[test]
 fn every_command_has_help_with_examples() {
-    for command in ["check", "new", "build", "diff"] {
+    for command in ["check", "new", "build", "diff", "wrong-answers"] {
         syllabus()
             .args([command, "--help"])
             .assert()
@@ -343,6 +343,70 @@ fn diff_of_a_lecture_with_itself_is_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("both lecture 3"))
         .stderr(predicate::str::contains("--lecture"));
+}
+
+#[test]
+fn wrong_answers_lists_edits_of_the_solution_as_json() {
+    let run = || {
+        syllabus()
+            .args(["wrong-answers", "specs/theater.yaml", "--lecture", "4"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let output = run();
+    assert_eq!(output, run(), "the same spec gives the same catalogue");
+    let text = String::from_utf8(output).unwrap();
+    assert!(text.starts_with("[\n  {\n"), "pretty-printed: {text}");
+    let answers: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let answers = answers.as_array().unwrap();
+    let named = |name: &str| answers.iter().find(|a| a["name"] == name);
+    let without_where = named("update_production_without_where").expect(&text);
+    assert_eq!(without_where["task"], "update");
+    assert_eq!(without_where["file"], "src/routes/productions.rs");
+    assert!(without_where["why"].as_str().unwrap().contains("every row"));
+    assert!(
+        named("delete_cast_member_answering_200").is_some(),
+        "{text}"
+    );
+    // Every edit applies to the solution as generated (`generated-examples` is kept up to date).
+    let solution = repo("generated-examples/theater/04-rest-apis/solution");
+    for answer in answers {
+        let file =
+            std::fs::read_to_string(solution.join(answer["file"].as_str().unwrap())).unwrap();
+        let find = answer["find"].as_str().unwrap();
+        assert_eq!(file.matches(find).count(), 1, "{}", answer["name"]);
+        assert_ne!(answer["replace"].as_str().unwrap(), find);
+        assert!(["update", "delete"].contains(&answer["task"].as_str().unwrap()));
+    }
+}
+
+#[test]
+fn wrong_answers_needs_a_valid_spec_and_an_existing_lecture() {
+    syllabus()
+        .args(["wrong-answers", "specs/theater.yaml", "--lecture", "9"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no lecture 9"));
+    syllabus()
+        .args(["wrong-answers", "specs/theater.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--lecture"));
+    syllabus()
+        .args([
+            "wrong-answers",
+            "tests/fixtures/invalid/many-problems.yaml",
+            "--lecture",
+            "4",
+        ])
+        .env("NO_COLOR", "1")
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("unknown type `strng`"));
 }
 
 #[test]
