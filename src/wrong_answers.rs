@@ -60,6 +60,11 @@ pub fn catalogue(spec: &Spec, lecture: &Lecture) -> Result<Vec<WrongAnswer>> {
             Task::Update => catalogue.update()?,
             Task::Delete => catalogue.delete()?,
             Task::Validate => catalogue.validate()?,
+            Task::Routes => catalogue.routes()?,
+            Task::ValidationErrors => catalogue.validation_errors()?,
+            Task::Schema => catalogue.schema()?,
+            Task::Find => catalogue.find()?,
+            Task::Serializers => catalogue.serializers()?,
         }
     }
     Ok(catalogue.answers)
@@ -369,6 +374,135 @@ impl<'a> Catalogue<'a> {
     }
 
     // Lecture 3: create.
+
+    fn schema(&mut self) -> Result<()> {
+        for r in self.resources().iter().filter(|r| r.schema_exercise) {
+            let file = format!("migrations/{}", r.migration);
+            let text = self.text(&file);
+            let Some(f) = r.fields.first() else { continue };
+            let line = format!("\n    {} ", f.sql);
+            let column = text.find(&line).and_then(|at| {
+                let end = at + 1 + text[at + 1..].find('\n')?;
+                edit(at..end, "")
+            });
+            self.push(
+                format!("schema_{}_without_{}", r.names.table, f.names.name),
+                Task::Schema,
+                &file,
+                column,
+                format!(
+                    "every field of the spec is a column: `{}` too",
+                    f.names.name
+                ),
+            )?;
+            let default = " default (";
+            let timestamps = text.find("created_at ").and_then(|at| {
+                let start = at + text[at..].find(default)?;
+                let end = start + text[start..].find("),")? + 1;
+                edit(start..end, "")
+            });
+            self.push(
+                format!("schema_{}_without_a_default_created_at", r.names.table),
+                Task::Schema,
+                &file,
+                timestamps,
+                "an insert that leaves out `created_at` gets the time of the insert",
+            )?;
+        }
+        Ok(())
+    }
+
+    fn find(&mut self) -> Result<()> {
+        for r in self.resources() {
+            let (s, file) = (&r.names.singular, routes(r));
+            let text = self.text(&file);
+            let place = item(text, &format!("async fn find_{s}("))
+                .and_then(|body| find_in(text, body, "where id = "))
+                .and_then(|at| edit(at, "where true or id = "));
+            self.push(
+                format!("find_{s}_ignoring_the_id"),
+                Task::Find,
+                &file,
+                place,
+                "`find` loads the row with that id, and no row at all when there is none",
+            )?;
+        }
+        Ok(())
+    }
+
+    fn serializers(&mut self) -> Result<()> {
+        for r in self.resources() {
+            let file = routes(r);
+            let text = self.text(&file);
+            for c in &r.children {
+                let field = format!("    {}: Vec<", c.names.plural_ident);
+                self.push(
+                    format!(
+                        "{}_with_{}_under_another_key",
+                        r.names.singular, c.names.plural
+                    ),
+                    Task::Serializers,
+                    &file,
+                    text.find(&field).and_then(|at| {
+                        edit(
+                            at + 4..at + 4,
+                            format!("#[serde(rename = \"{}_list\")]\n    ", c.names.singular),
+                        )
+                    }),
+                    format!(
+                        "a {} nests its {} under `{}`",
+                        r.names.human, c.names.plural_human, c.names.plural
+                    ),
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn routes(&mut self) -> Result<()> {
+        for r in self.resources() {
+            let (s, file) = (&r.names.singular, routes(r));
+            let text = self.text(&file);
+            let post = format!(".post(create_{s})");
+            self.push(
+                format!("create_{s}_not_routed"),
+                Task::Routes,
+                &file,
+                text.find(&post)
+                    .and_then(|at| edit(at..at + post.len(), "")),
+                format!("`POST {}` must reach `create_{s}`", r.names.route),
+            )?;
+        }
+        Ok(())
+    }
+
+    fn validation_errors(&mut self) -> Result<()> {
+        let file = "src/error.rs";
+        let text = self.text(file);
+        let at = |needle: &str| text.find(needle).map(|at| at..at + needle.len());
+        self.push(
+            "validation_answered_with_400".into(),
+            Task::ValidationErrors,
+            file,
+            at("AppError::Validation(_) | AppError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY")
+                .and_then(|range| {
+                    edit(
+                        range,
+                        "AppError::Validation(_) | AppError::Refused(_) => StatusCode::BAD_REQUEST",
+                    )
+                }),
+            "a body that breaks the spec's rules is well formed: 422 Unprocessable Content",
+        )?;
+        self.push(
+            "validation_without_its_errors".into(),
+            Task::ValidationErrors,
+            file,
+            at("AppError::Validation(errors) => Some(errors),")
+                .and_then(|range| edit(range, "AppError::Validation(_) => None,")),
+            "a 422 lists every broken rule under `errors`, by field",
+        )?;
+        Ok(())
+    }
 
     fn create(&mut self) -> Result<()> {
         for r in self.resources() {
