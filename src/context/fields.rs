@@ -504,15 +504,3 @@ pub(super) fn nul_test(contexts: &[ResourceContext]) -> Option<TextTest> {
         })
     })
 }
-
-/// The first required text field, for the tests that null and "" count as missing.
-pub(super) fn required_text_test(contexts: &[ResourceContext]) -> Option<TextTest> {
-    contexts.iter().find_map(|ctx| {
-        let f = ctx.fields.iter().find(|f| f.required && f.textual)?;
-        Some(TextTest {
-            resource: ctx.names.clone(),
-            field: f.names.name.clone(),
-            message: f.required_message.clone(),
-        })
-    })
-}

@@ -83,8 +83,6 @@ pub struct ProjectContext {
     pub orphan_insert: Option<String>,
     /// A text field whose length rule makes it refuse NUL.
     pub nul_test: Option<TextTest>,
-    /// A required text field, which refuses null and "".
-    pub required_text_test: Option<TextTest>,
     /// What every rule constraint of the schema means to a client, for `src/error.rs`.
     pub db_rules: Vec<DbRule>,
     /// Whether some handler knows what a broken foreign key means (a resource with one parent,
@@ -140,7 +138,6 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
     let unique_test = fields::unique_test(spec, dialect, &resources);
     let nul_test = fields::nul_test(&resources);
     let orphan_insert = fields::orphan_insert(spec, dialect, &resources);
-    let required_text_test = fields::required_text_test(&resources);
     let has = lecture.has();
     ProjectContext {
         readme: readme::readme(spec, lecture, &has, &resources),
@@ -151,7 +148,6 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
         unique_test,
         orphan_insert,
         nul_test,
-        required_text_test,
         db_rules: resources
             .iter()
             .flat_map(|r| r.db_rules.iter().cloned())

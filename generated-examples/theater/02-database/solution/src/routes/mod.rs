@@ -27,22 +27,10 @@ fn not_found(what: &str, id: i64) -> ApiError {
 
 /// Turns a database error into a response, for use as `.map_err(db_error)?`.
 ///
-/// A broken constraint is the client's mistake (say, a foreign key to a row that does not
-/// exist), so it gets a 422 with the database's message. Anything else is our problem: it is
-/// logged and the client gets a 500 that does not leak internals.
+/// Reading fails only when something is wrong on our side (a missing table, a full disk): it
+/// is logged, and the client gets a 500 that does not leak internals. Once the API writes
+/// rows, a write that breaks a constraint is the client's mistake instead, and a 422.
 fn db_error(err: sqlx::Error) -> ApiError {
-    if let Some(db_err) = err.as_database_error()
-        && (db_err.is_unique_violation()
-            || db_err.is_foreign_key_violation()
-            || db_err.is_check_violation())
-    {
-        let error = db_err.message();
-        return (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Json(json!({ "error": error })),
-        );
-    }
-
     tracing::error!("database error: {err}");
     let error = "internal server error";
     (

@@ -18,6 +18,20 @@ async fn list_productions_returns_every_row_in_id_order() {
 }
 
 #[tokio::test]
+async fn list_productions_answers_500_without_details_when_the_database_fails() {
+    let app = TestApp::new().await;
+    sqlx::query("drop table productions")
+        .execute(&app.db)
+        .await
+        .expect("the empty table drops");
+
+    let response = app.get("/productions").await;
+
+    assert_eq!(response.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(response.json(), json!({ "error": "internal server error" }));
+}
+
+#[tokio::test]
 async fn list_productions_returns_an_empty_array_when_there_are_none() {
     let app = TestApp::new().await;
 

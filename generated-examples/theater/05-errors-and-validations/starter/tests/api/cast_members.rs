@@ -21,6 +21,20 @@ async fn list_cast_members_returns_every_row_in_id_order() {
 }
 
 #[tokio::test]
+async fn list_cast_members_answers_500_without_details_when_the_database_fails() {
+    let app = TestApp::new().await;
+    sqlx::query("drop table cast_members")
+        .execute(&app.db)
+        .await
+        .expect("the empty table drops");
+
+    let response = app.get("/cast_members").await;
+
+    assert_eq!(response.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(response.json(), json!({ "error": "internal server error" }));
+}
+
+#[tokio::test]
 async fn list_cast_members_returns_an_empty_array_when_there_are_none() {
     let app = TestApp::new().await;
 
@@ -286,6 +300,22 @@ async fn create_cast_member_requires_role() {
 }
 
 #[tokio::test]
+async fn create_cast_member_refuses_an_empty_name() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    let mut body = new_cast_member();
+    body["name"] = json!("");
+
+    let response = app.post("/cast_members", body).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        response.json()["errors"],
+        json!({ "name": ["is required"] })
+    );
+}
+
+#[tokio::test]
 async fn update_cast_member_refuses_null_for_name() {
     let app = TestApp::new().await;
     app.seed().await;
@@ -297,6 +327,38 @@ async fn update_cast_member_refuses_null_for_name() {
     assert_eq!(
         response.json()["errors"],
         json!({ "name": ["is required"] })
+    );
+    assert_eq!(app.get("/cast_members/1").await.json(), before);
+}
+
+#[tokio::test]
+async fn create_cast_member_refuses_an_empty_role() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    let mut body = new_cast_member();
+    body["role"] = json!("");
+
+    let response = app.post("/cast_members", body).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        response.json()["errors"],
+        json!({ "role": ["is required"] })
+    );
+}
+
+#[tokio::test]
+async fn update_cast_member_refuses_null_for_role() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    let before = app.get("/cast_members/1").await.json();
+
+    let response = app.patch("/cast_members/1", json!({ "role": null })).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        response.json()["errors"],
+        json!({ "role": ["is required"] })
     );
     assert_eq!(app.get("/cast_members/1").await.json(), before);
 }

@@ -347,19 +347,3 @@ async fn create_production_refuses_a_title_with_a_nul_character() {
         "{errors}"
     );
 }
-
-#[tokio::test]
-async fn create_production_returns_422_when_title_is_empty() {
-    let app = TestApp::new().await;
-    app.seed().await;
-    let mut body = crate::helpers::new_production();
-    body["title"] = json!("");
-
-    let response = app.post("/productions", body).await;
-
-    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(
-        response.json()["errors"],
-        json!({ "title": ["is required"] })
-    );
-}

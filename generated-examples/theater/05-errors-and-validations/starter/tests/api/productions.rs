@@ -18,6 +18,20 @@ async fn list_productions_returns_every_row_in_id_order() {
 }
 
 #[tokio::test]
+async fn list_productions_answers_500_without_details_when_the_database_fails() {
+    let app = TestApp::new().await;
+    sqlx::query("drop table productions")
+        .execute(&app.db)
+        .await
+        .expect("the empty table drops");
+
+    let response = app.get("/productions").await;
+
+    assert_eq!(response.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(response.json(), json!({ "error": "internal server error" }));
+}
+
+#[tokio::test]
 async fn list_productions_returns_an_empty_array_when_there_are_none() {
     let app = TestApp::new().await;
 
@@ -480,6 +494,21 @@ async fn update_production_rejects_image_not_matching_its_pattern() {
 }
 
 #[tokio::test]
+async fn create_production_refuses_an_empty_title() {
+    let app = TestApp::new().await;
+    let mut body = new_production();
+    body["title"] = json!("");
+
+    let response = app.post("/productions", body).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        response.json()["errors"],
+        json!({ "title": ["is required"] })
+    );
+}
+
+#[tokio::test]
 async fn update_production_refuses_null_for_title() {
     let app = TestApp::new().await;
     app.seed().await;
@@ -491,6 +520,37 @@ async fn update_production_refuses_null_for_title() {
     assert_eq!(
         response.json()["errors"],
         json!({ "title": ["is required"] })
+    );
+    assert_eq!(app.get("/productions/1").await.json(), before);
+}
+
+#[tokio::test]
+async fn create_production_refuses_an_empty_genre() {
+    let app = TestApp::new().await;
+    let mut body = new_production();
+    body["genre"] = json!("");
+
+    let response = app.post("/productions", body).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        response.json()["errors"],
+        json!({ "genre": ["is required"] })
+    );
+}
+
+#[tokio::test]
+async fn update_production_refuses_null_for_genre() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    let before = app.get("/productions/1").await.json();
+
+    let response = app.patch("/productions/1", json!({ "genre": null })).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        response.json()["errors"],
+        json!({ "genre": ["is required"] })
     );
     assert_eq!(app.get("/productions/1").await.json(), before);
 }
