@@ -122,18 +122,22 @@ pub struct DialectContext {
     pub timestamp_column: &'static str,
 }
 
+/// Every resource's context, in the spec's order (parents first).
+fn resources(spec: &Spec, dialect: Dialect) -> Vec<ResourceContext> {
+    spec.resources
+        .iter()
+        .enumerate()
+        .map(|(i, r)| resource::resource(spec, dialect, i, r))
+        .collect()
+}
+
 pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectContext {
     let dialect = Dialect::Sqlite;
     let todo = match variant {
         Variant::Starter => Todo::of(lecture.tasks),
         Variant::Solution => Todo::default(),
     };
-    let resources: Vec<ResourceContext> = spec
-        .resources
-        .iter()
-        .enumerate()
-        .map(|(i, r)| resource::resource(spec, dialect, i, r))
-        .collect();
+    let resources = resources(spec, dialect);
     let check_tests = fields::check_tests(spec, dialect, &resources);
     let unique_test = fields::unique_test(spec, dialect, &resources);
     let nul_test = fields::nul_test(&resources);
@@ -202,12 +206,7 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
 /// for the tests of every CHECK constraint.
 pub fn validation_error_tests(spec: &Spec) -> Vec<String> {
     let dialect = Dialect::Sqlite;
-    let resources: Vec<ResourceContext> = spec
-        .resources
-        .iter()
-        .enumerate()
-        .map(|(i, r)| resource::resource(spec, dialect, i, r))
-        .collect();
+    let resources = resources(spec, dialect);
     let mut tests = Vec::new();
     if !fields::check_tests(spec, dialect, &resources).is_empty() {
         tests.push("check_constraint_".to_owned());
