@@ -364,6 +364,38 @@ async fn update_cast_member_refuses_null_for_role() {
 }
 
 #[tokio::test]
+async fn create_cast_member_requires_production_id() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    let mut body = new_cast_member();
+    body.as_object_mut().unwrap().remove("production_id");
+
+    let response = app.post("/cast_members", body).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        response.json()["errors"],
+        json!({ "production_id": ["is required"] })
+    );
+}
+
+#[tokio::test]
+async fn update_cast_member_refuses_null_for_production_id() {
+    let app = TestApp::new().await;
+    app.seed().await;
+
+    let response = app
+        .patch("/cast_members/1", json!({ "production_id": null }))
+        .await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        response.json()["errors"],
+        json!({ "production_id": ["is required"] })
+    );
+}
+
+#[tokio::test]
 async fn update_cast_member_returns_422_for_a_missing_production() {
     let app = TestApp::new().await;
     app.seed().await;
@@ -377,4 +409,22 @@ async fn update_cast_member_returns_422_for_a_missing_production() {
         response.json()["errors"]["production_id"],
         json!(["must be the id of an existing production"])
     );
+}
+
+#[tokio::test]
+async fn create_cast_member_reports_every_broken_rule_at_once() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    let mut body = new_cast_member();
+    body.as_object_mut().unwrap().remove("name");
+    body.as_object_mut().unwrap().remove("role");
+    body["production_id"] = json!(999);
+
+    let response = app.post("/cast_members", body).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let errors = &response.json()["errors"];
+    assert!(errors["name"].is_array(), "{errors}");
+    assert!(errors["role"].is_array(), "{errors}");
+    assert!(errors["production_id"].is_array(), "{errors}");
 }
