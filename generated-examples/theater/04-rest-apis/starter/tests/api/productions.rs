@@ -213,6 +213,37 @@ async fn update_production_changes_only_the_fields_sent() {
 }
 
 #[tokio::test]
+async fn update_production_changes_every_field_sent() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    let before = app.get("/productions").await.json();
+
+    // The body of a create: a value for every field and parent.
+    let response = app.patch("/productions/1", new_production()).await;
+
+    assert_eq!(response.status, StatusCode::OK, "{}", response.text());
+    let stored = app.get("/productions/1").await.json();
+    assert_eq!(stored["title"], "Organized heuristic standardization");
+    assert_eq!(stored["genre"], "Drama");
+    assert_eq!(stored["budget"], 104.0);
+    assert_eq!(stored["image"], "image5.jpg");
+    assert_eq!(stored["director"], "Gabriella Skiles");
+    assert_eq!(stored["description"], "Deserunt et aut quia est labore.");
+    assert_eq!(stored["ongoing"], true);
+    // Every other row is as it was.
+    let after = app.get("/productions").await.json();
+    let others = |rows: &Value| -> Vec<Value> {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .filter(|row| row["id"] != 1)
+            .cloned()
+            .collect()
+    };
+    assert_eq!(others(&after), others(&before));
+}
+
+#[tokio::test]
 async fn update_production_moves_updated_at() {
     let app = TestApp::new().await;
     app.seed().await;

@@ -1,7 +1,7 @@
 //! `/cast_members`: every route, when it works and when it cannot.
 
 use axum::http::StatusCode;
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, ids, new_cast_member};
 
@@ -187,6 +187,33 @@ async fn update_cast_member_changes_only_the_fields_sent() {
             );
         }
     }
+}
+
+#[tokio::test]
+async fn update_cast_member_changes_every_field_sent() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    let before = app.get("/cast_members").await.json();
+
+    // The body of a create: a value for every field and parent.
+    let response = app.patch("/cast_members/1", new_cast_member()).await;
+
+    assert_eq!(response.status, StatusCode::OK, "{}", response.text());
+    let stored = app.get("/cast_members/1").await.json();
+    assert_eq!(stored["name"], "Alexzander Bailey");
+    assert_eq!(stored["role"], "Customized initiatives");
+    assert_eq!(stored["production_id"], 1);
+    // Every other row is as it was.
+    let after = app.get("/cast_members").await.json();
+    let others = |rows: &Value| -> Vec<Value> {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .filter(|row| row["id"] != 1)
+            .cloned()
+            .collect()
+    };
+    assert_eq!(others(&after), others(&before));
 }
 
 #[tokio::test]
