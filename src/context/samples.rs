@@ -46,6 +46,9 @@ pub struct SampleContext {
     pub create_minimal_body: String,
     /// `(key, rust literal)` pairs that `create_body` should come back with.
     pub create_expect: Vec<(String, String)>,
+    /// A PATCH body of every field and parent, each value other than seed row 1's where the
+    /// rules allow one: `(key, rust literal)` pairs, which it also comes back with.
+    pub patch_all: Vec<(String, String)>,
     /// Defaults a minimal create applies: `(key, rust literal)`.
     pub defaults: Vec<(String, String)>,
     /// A body for PATCH that changes one field, its key and expected value.
@@ -213,6 +216,7 @@ pub(super) fn samples(spec: &Spec, resource: &Resource) -> SampleContext {
         create_body: json_pairs(&full),
         create_minimal_body: json_pairs(&minimal),
         create_expect: full,
+        patch_all: patch_all(spec, resource, &[&fresh, &changed]),
         defaults: defaults(resource),
         patch_key: patched.names.name.clone(),
         patch_body: json_pairs(&[(patched.names.name.clone(), patch_value.clone())]),
@@ -392,6 +396,42 @@ fn create_bodies(spec: &Spec, resource: &Resource, fresh: &[Option<Literal>]) ->
             .map(|(kv, _)| kv.clone()),
     );
     (full, minimal)
+}
+
+/// Every field and parent with a value other than seed row 1's, so that a PATCH that leaves
+/// any of them alone shows: for each field the first of the `fresh` rows' values (valid, and
+/// new on unique fields), the other seed rows' (on fields that are not unique) and, for a bool,
+/// the other one, that differs from row 1's; and a parent row other than row 1's, if any.
+fn patch_all(spec: &Spec, resource: &Resource, fresh: &[&Vec<Option<Literal>>]) -> Pairs {
+    let first = resource.seed.first();
+    let mut pairs = Pairs::new();
+    for (i, f) in resource.fields.iter().enumerate() {
+        let old = first.and_then(|row| row.values[i].as_ref());
+        let seeds = resource.seed.iter().skip(1).filter(|_| !f.rules.unique);
+        let flipped = match old {
+            Some(Literal::Bool(b)) => Some(Literal::Bool(!b)),
+            _ => None,
+        };
+        let candidates = fresh
+            .iter()
+            .filter_map(|row| row[i].clone())
+            .chain(seeds.filter_map(|row| row.values[i].clone()))
+            .chain(flipped);
+        let mut candidates = candidates.peekable();
+        let fallback = candidates.peek().cloned();
+        if let Some(value) = candidates.find(|v| Some(v) != old).or(fallback) {
+            pairs.push((f.names.name.clone(), rust_literal(&value)));
+        }
+    }
+    for (k, p) in resource.parents.iter().enumerate() {
+        let parent = &spec.resources[p.resource];
+        let old = first.map_or(1, |row| row.parent_ids[k]);
+        let other = (1..=parent.seed.len() as i64)
+            .find(|&id| id != old)
+            .unwrap_or(old);
+        pairs.push((parent.names.foreign_key.clone(), other.to_string()));
+    }
+    pairs
 }
 
 /// The defaults of the fields a create may leave out, as `(key, rust literal)` pairs.

@@ -192,14 +192,23 @@ async fn update_cast_member_changes_every_field_sent() {
     app.seed().await;
     let before = app.get("/cast_members").await.json();
 
-    // The body of a create: a value for every field and parent.
-    let response = app.patch("/cast_members/1", new_cast_member()).await;
+    // A value for every field and parent, other than row 1's wherever the rules allow.
+    let response = app
+        .patch(
+            "/cast_members/1",
+            json!({
+                "name": "Alexzander Bailey",
+                "role": "Customized initiatives",
+                "production_id": 2,
+            }),
+        )
+        .await;
 
     assert_eq!(response.status, StatusCode::OK, "{}", response.text());
     let stored = app.get("/cast_members/1").await.json();
     assert_eq!(stored["name"], "Alexzander Bailey");
     assert_eq!(stored["role"], "Customized initiatives");
-    assert_eq!(stored["production_id"], 1);
+    assert_eq!(stored["production_id"], 2);
     // Every other row is as it was.
     let after = app.get("/cast_members").await.json();
     let others = |rows: &Value| -> Vec<Value> {

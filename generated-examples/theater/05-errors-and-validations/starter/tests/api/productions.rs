@@ -218,18 +218,31 @@ async fn update_production_changes_every_field_sent() {
     app.seed().await;
     let before = app.get("/productions").await.json();
 
-    // The body of a create: a value for every field and parent.
-    let response = app.patch("/productions/1", new_production()).await;
+    // A value for every field and parent, other than row 1's wherever the rules allow.
+    let response = app
+        .patch(
+            "/productions/1",
+            json!({
+                "title": "Organized heuristic standardization",
+                "genre": "Musical",
+                "budget": 104.0,
+                "image": "image5.jpg",
+                "director": "Gabriella Skiles",
+                "description": "Deserunt et aut quia est labore.",
+                "ongoing": false,
+            }),
+        )
+        .await;
 
     assert_eq!(response.status, StatusCode::OK, "{}", response.text());
     let stored = app.get("/productions/1").await.json();
     assert_eq!(stored["title"], "Organized heuristic standardization");
-    assert_eq!(stored["genre"], "Drama");
+    assert_eq!(stored["genre"], "Musical");
     assert_eq!(stored["budget"], 104.0);
     assert_eq!(stored["image"], "image5.jpg");
     assert_eq!(stored["director"], "Gabriella Skiles");
     assert_eq!(stored["description"], "Deserunt et aut quia est labore.");
-    assert_eq!(stored["ongoing"], true);
+    assert_eq!(stored["ongoing"], false);
     // Every other row is as it was.
     let after = app.get("/productions").await.json();
     let others = |rows: &Value| -> Vec<Value> {
