@@ -46,48 +46,34 @@ impl Lock {
 /// `package` and moved to where cargo sorts it (by name), as `cargo --locked` requires.
 pub fn cargo_lock(lock: Lock, package: &str) -> String {
     let mut blocks: Vec<&str> = lock.text().split("\n\n").map(str::trim_end).collect();
-    // The project is the one package that comes from no registry.
     let root = blocks
         .iter()
-        .position(|b| b.starts_with("[[package]]") && !b.contains("\nsource = "))
+        .position(|b| is_own_package(b))
         .expect("every lock in templates/locks has the project's own package");
-    let resolved_for = block_name(blocks.remove(root));
-    let own = lock_block(lock, &resolved_for, package);
+    let resolved_for = blocks.remove(root);
+    let own = resolved_for.replacen(
+        &format!("name = \"{}\"", block_name(resolved_for)),
+        &format!("name = \"{package}\""),
+        1,
+    );
     let at = blocks
         .iter()
         .position(|b| b.starts_with("[[package]]") && block_name(b).as_str() > package)
         .unwrap_or(blocks.len());
-    let mut text = String::new();
-    for (i, block) in blocks.iter().enumerate() {
-        if i == at {
-            text.push_str(&own);
-            text.push_str("\n\n");
-        }
-        text.push_str(block);
-        text.push_str("\n\n");
-    }
-    if at == blocks.len() {
-        text.push_str(&own);
-        text.push_str("\n\n");
-    }
-    text.truncate(text.trim_end().len());
-    text.push('\n');
-    text
+    blocks.insert(at, &own);
+    blocks.join("\n\n") + "\n"
 }
 
-/// The project's own block, under its new name.
-fn lock_block(lock: Lock, resolved_for: &str, package: &str) -> String {
-    let root = lock
-        .text()
-        .split("\n\n")
+/// The project's own `[[package]]` block of a lock's text: the one package that comes from
+/// no registry.
+pub fn own_package(lock: &str) -> Option<&str> {
+    lock.split("\n\n")
         .map(str::trim_end)
-        .find(|b| b.starts_with("[[package]]") && block_name(b) == resolved_for)
-        .unwrap_or_default();
-    root.replacen(
-        &format!("name = \"{resolved_for}\""),
-        &format!("name = \"{package}\""),
-        1,
-    )
+        .find(|b| is_own_package(b))
+}
+
+fn is_own_package(block: &str) -> bool {
+    block.starts_with("[[package]]") && !block.contains("\nsource = ")
 }
 
 /// The `name` of a `[[package]]` block.
@@ -142,12 +128,7 @@ mod tests {
     fn only_the_name_of_the_project_changes() {
         for lock in ALL {
             let text = cargo_lock(lock, "renamed-03-solution");
-            let root = lock
-                .text()
-                .split("\n\n")
-                .find(|b| b.starts_with("[[package]]") && !b.contains("\nsource = "))
-                .map(block_name)
-                .unwrap();
+            let root = block_name(own_package(lock.text()).unwrap());
             let old_name = format!("name = \"{root}\"");
             let mut before: Vec<&str> = lock
                 .text()

@@ -12,10 +12,7 @@ fn spec(path: &str) -> syllabus::spec::Spec {
 /// What a snapshot shows of a Cargo.lock: the project's own entry and how many packages.
 fn lock_summary(lock: &str) -> String {
     let packages = lock.matches("[[package]]").count();
-    let own = lock
-        .split("\n\n")
-        .find(|b| b.starts_with("[[package]]") && !b.contains("\nsource = "))
-        .unwrap_or_default();
+    let own = syllabus::lock::own_package(lock).unwrap_or_default();
     format!("({packages} packages; the project's own:)\n{own}\n")
 }
 
