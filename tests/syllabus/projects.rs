@@ -21,13 +21,21 @@ use syllabus::dialect::Dialect;
 use syllabus::lectures::{LECTURES, Lecture, Variant, exercise_test_prefixes};
 use syllabus::spec::Spec;
 
+/// The target folder every generated project is built in.
+const TARGET: &str = "target/generated-projects";
+
+/// The program the last build of a project of `spec` left in the shared target folder.
+fn program(spec: &Spec) -> std::path::PathBuf {
+    crate::repo(TARGET).join("debug").join(&spec.app.package)
+}
+
 /// Runs cargo in `dir` with the shared target folder; returns success and combined output.
 fn cargo(dir: &Path, args: &[&str]) -> (bool, String) {
     let output = Command::new(env!("CARGO"))
         .args(args)
         .current_dir(dir)
         // One target folder for every project, so dependencies are built once.
-        .env("CARGO_TARGET_DIR", crate::repo("target/generated-projects"))
+        .env("CARGO_TARGET_DIR", crate::repo(TARGET))
         .env_remove("RUSTFLAGS")
         .output()
         .expect("cargo runs");
@@ -142,7 +150,7 @@ fn engine_build_applied(label: &str, spec: &Spec, dir: &Path) -> Option<String> 
             "{label}: .cargo/config.toml does not set {setting}"
         ));
     }
-    let binary = crate::repo("target/generated-projects/debug").join(&spec.app.package);
+    let binary = program(spec);
     let built = fs_err::read(&binary).unwrap_or_default();
     engine
         .flags
@@ -158,7 +166,7 @@ fn engine_build_applied(label: &str, spec: &Spec, dir: &Path) -> Option<String> 
 fn transcripts_hold(label: &str, spec: &Spec, lecture: &Lecture, dir: &Path) -> Vec<String> {
     let context = syllabus::context::project(spec, lecture, Variant::Solution);
     let exchanges = context.readme.exchanges.in_order();
-    let binary = crate::repo("target/generated-projects/debug").join(&spec.app.package);
+    let binary = program(spec);
     let data = tempfile::tempdir().expect("a temporary folder");
     let url = format!("sqlite:{}", data.path().join("readme.db").display());
     let run = |args: &[&str]| {
