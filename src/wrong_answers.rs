@@ -166,6 +166,10 @@ impl<'a> Catalogue<'a> {
                 token(text, not_found).and_then(|at| edit(at, "(StatusCode::OK, Html(page))")),
                 "a page that is not there must say so with a 404, not look like a page that is",
             )?;
+            // A row of numbers and bools only cannot hold a `<`: nothing to escape there.
+            if r.page_test_field.is_none() {
+                continue;
+            }
             self.push(
                 format!("show_{s}_page_without_escaping"),
                 Task::ShowPage,

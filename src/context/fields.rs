@@ -54,6 +54,8 @@ pub struct FieldContext {
     pub unique_sql: String,
     /// One test case per rule: a value breaking only that rule, and a boundary that passes.
     pub cases: Vec<CaseContext>,
+    /// A one-character value a required text with `min_length: 1` accepts, as a Rust literal.
+    pub one_character: Option<String>,
     /// The column definition in `create table`.
     pub column: String,
     /// The column name as SQL needs it (quoted if a keyword).
@@ -111,7 +113,11 @@ pub struct CheckTest {
 /// constraint, for the test that the client gets the field's own message.
 #[derive(Debug, Serialize)]
 pub struct UniqueTest {
+    /// An insert of a fresh row.
     pub sql: String,
+    /// An insert of another fresh row with the same value in `field`, and only there, so the
+    /// database can only be refusing `field`.
+    pub again: String,
     pub field: String,
     pub message: String,
 }
@@ -200,6 +206,7 @@ fn field(dialect: Dialect, owner: &Resource, at: usize, f: &Field) -> FieldConte
             dialect.placeholder(2)
         ),
         cases: cases(owner, at),
+        one_character: crate::spec::one_character(owner, at).map(|v| rust_literal(&v)),
         names: f.names.clone(),
         ty: f.ty,
         row_type: option(base, nullable),
@@ -268,6 +275,7 @@ fn check_param(ty: FieldType) -> &'static str {
     match ty {
         FieldType::Integer => "i64",
         FieldType::Float => "f64",
+        FieldType::Date => "NaiveDate",
         ty if ty.is_textual() => "&str",
         _ => "",
     }
@@ -314,7 +322,15 @@ fn checks(f: &Field, v: &str, pattern_static: Option<&str>) -> Vec<CheckContext>
     }
     if let Some(options) = &rules.one_of {
         let list: Vec<String> = options.iter().map(rust_literal).collect();
-        add("one_of", format!("![{}].contains(&{v})", list.join(", ")));
+        // A date is compared as it is written, `2024-12-31`, like the options.
+        let value = match f.ty {
+            FieldType::Date => format!("{v}.to_string().as_str()"),
+            _ => v.to_owned(),
+        };
+        add(
+            "one_of",
+            format!("![{}].contains(&{value})", list.join(", ")),
+        );
     }
     if let Some(nul) = out.iter_mut().find(|c| c.rule == "no_nul") {
         nul.message = rules
@@ -454,7 +470,7 @@ fn insert(
     ])
 }
 
-/// The first unique field, with an insert of a fresh row that has it.
+/// The first unique field, with inserts of two fresh rows that share its value.
 pub(super) fn unique_test(
     spec: &Spec,
     dialect: Dialect,
@@ -464,10 +480,15 @@ pub(super) fn unique_test(
         .iter()
         .zip(contexts)
         .find_map(|(resource, ctx)| {
-            let f = ctx.fields.iter().find(|f| f.unique)?;
-            let values = fresh_rows(resource, 1).pop()?;
+            let at = ctx.fields.iter().position(|f| f.unique)?;
+            let f = &ctx.fields[at];
+            let mut rows = fresh_rows(resource, 2);
+            let first = rows.first()?.clone();
+            let mut again = rows.pop()?;
+            again[at] = first[at].clone();
             Some(UniqueTest {
-                sql: insert(dialect, ctx, &values, "1"),
+                sql: insert(dialect, ctx, &first, "1"),
+                again: insert(dialect, ctx, &again, "1"),
                 field: f.names.name.clone(),
                 message: f.unique_message.clone(),
             })

@@ -20,6 +20,10 @@ pub struct ResourceContext {
     pub display: FieldNames,
     /// Whether `display` is a required text field, so a page can use it as its heading.
     pub display_text: bool,
+    /// The field lecture 1's page test fills with HTML, to prove the page escapes it: the
+    /// heading's field, else the first one the in-memory list holds as text; none when every
+    /// field is a number or a bool, which cannot hold a `<`.
+    pub page_test_field: Option<PageTestField>,
     /// `chrono` items the row type needs, in the order `use` lists them.
     pub chrono_imports: String,
     pub sql: SqlContext,
@@ -106,6 +110,7 @@ pub(super) fn resource(
     let seed = seed(dialect, resource, &parents);
     let more_rows = more_rows(spec, dialect, resource, &fields, &parents);
     let (display, display_text) = display(resource);
+    let page_test_field = page_test_field(&fields, &display);
     // The "clear with null" test and the update exercise use the same nullable field.
     let nullable_field = fields.iter().find(|f| f.nullable);
     let first_nullable = nullable_field.map(|f| f.names.clone());
@@ -189,6 +194,7 @@ pub(super) fn resource(
         fields,
         parents,
         children,
+        page_test_field,
         display,
         display_text,
         chrono_imports: chrono_imports(resource),
@@ -323,6 +329,29 @@ fn display(resource: &Resource) -> (FieldNames, bool) {
         .find(|f| f.rules.required && f.ty.is_textual());
     let display = display_field.unwrap_or(&resource.fields[0]).names.clone();
     (display, display_field.is_some())
+}
+
+/// The field lecture 1's page test fills with HTML.
+#[derive(Debug, Serialize)]
+pub struct PageTestField {
+    pub ident: String,
+    /// Whether the in-memory list holds it as an `Option`.
+    pub nullable: bool,
+}
+
+/// The field lecture 1's page test fills with HTML: `display`, else the first field the
+/// in-memory list holds as a `&'static str` (text, and dates, which it keeps as written).
+fn page_test_field(fields: &[FieldContext], display: &FieldNames) -> Option<PageTestField> {
+    let as_text = |f: &&FieldContext| f.static_type.contains("str");
+    fields
+        .iter()
+        .filter(as_text)
+        .find(|f| f.names.name == display.name)
+        .or_else(|| fields.iter().find(as_text))
+        .map(|f| PageTestField {
+            ident: f.names.ident.clone(),
+            nullable: f.nullable,
+        })
 }
 
 /// The `chrono` items the row type needs: `DateTime, NaiveDate, Utc`.

@@ -15,7 +15,9 @@ mod properties;
 use serde::Serialize;
 
 pub use rules::{Literal, Number, default_message, float_text, rule_message};
-pub use sample::{MORE_ROWS, RuleCase, new_rows, rule_cases, sample_value, test_cases};
+pub use sample::{
+    MORE_ROWS, RuleCase, new_rows, one_character, rule_cases, sample_value, test_cases,
+};
 pub use validate::{Problem, parse_and_validate};
 
 use crate::naming::{AppNames, FieldNames, ResourceNames};

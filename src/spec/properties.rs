@@ -6,7 +6,7 @@ use proptest::prelude::*;
 
 use super::rules::field_violations;
 use super::{Field, FieldType, Literal, MORE_ROWS, Resource, new_rows, parse_and_validate};
-use crate::spec::test_cases;
+use crate::spec::{one_character, test_cases};
 
 /// Patterns of the kind specs use: codes, slugs, file types, fixed formats.
 const PATTERNS: &[&str] = &[
@@ -192,6 +192,13 @@ fn assert_rows_hold(resource: &Resource, at: usize) -> Result<(), TestCaseError>
             prop_assert!(!seen.contains(&value), "row {}: {value:?} repeats", k + 1);
         }
         seen.push(value);
+    }
+    if let Some(one) = one_character(resource, at) {
+        prop_assert!(
+            field_violations(field, &one).is_empty(),
+            "{one:?} is refused"
+        );
+        prop_assert_eq!(one.to_string().chars().count(), 1);
     }
     let cases =
         test_cases(resource, at).map_err(|e| TestCaseError::fail(format!("accepted, yet {e}")))?;

@@ -419,6 +419,29 @@ pub fn test_cases(resource: &Resource, at: usize) -> Result<Vec<RuleCase>, Strin
     Ok(cases)
 }
 
+/// A one-character value of field `at` of `resource`, when it is a required text with
+/// `min_length: 1`: that rule has no value of its own to break (an empty text is refused as
+/// missing), so a test creating a row with this value is what shows the bound is 1, not 2.
+pub fn one_character(resource: &Resource, at: usize) -> Option<Literal> {
+    let field = &resource.fields[at];
+    if !(field.rules.required && field.ty.is_textual() && field.rules.min_length == Some(1)) {
+        return None;
+    }
+    let taken = |v: &Literal| {
+        resource
+            .seed
+            .iter()
+            .any(|r| r.values[at].as_ref() == Some(v))
+    };
+    let bases = (1..50).filter_map(|n| sample_value(&resource.names, field, n));
+    let letters = ('a'..='z').chain('A'..='Z').chain('0'..='9');
+    bases
+        .flat_map(|base| resized(&base.to_string(), 1))
+        .chain(letters.map(String::from))
+        .map(Literal::Text)
+        .find(|v| field_violations(field, v).is_empty() && !taken(v))
+}
+
 /// Every rule of `field` with a value breaking only it, or why none could be found.
 pub fn rule_cases(resource: &ResourceNames, field: &Field) -> Result<Vec<RuleCase>, String> {
     let rules = &field.rules;
@@ -509,17 +532,29 @@ pub fn rule_cases(resource: &ResourceNames, field: &Field) -> Result<Vec<RuleCas
             &format!("{base_text}!"),
             &format!("!{base_text}"),
         ]);
+        // An email or a url the pattern refuses must still be an email or a url: the short
+        // forms of the type, then values of the field as if it had no pattern.
+        let shapes: Vec<&str> = shortest.iter().map(String::as_str).collect();
+        let mut candidates = text([candidates, lengths(&shapes)].concat());
+        let mut unpatterned = field.clone();
+        unpatterned.rules.pattern = None;
+        candidates.extend((1..=64).filter_map(|n| sample_value(resource, &unpatterned, n)));
         cases.push(RuleCase {
             rule: "pattern",
-            bad: pick("pattern", text(candidates))?,
+            bad: pick("pattern", candidates)?,
             boundary: None,
         });
     }
+    // A text of the field's pattern that is no email or url (`^https://` alone is no url).
+    let matching = || {
+        let examples = rules.pattern.iter().flat_map(|p| p.examples.iter().take(8));
+        lengths(&examples.map(String::as_str).collect::<Vec<_>>())
+    };
     if field.ty == FieldType::Email {
         let candidates = lengths(&["not-an-email", "no-at-sign.example.com", "a@b"]);
         cases.push(RuleCase {
             rule: "email",
-            bad: pick("email", text(candidates))?,
+            bad: pick("email", text([candidates, matching()].concat()))?,
             boundary: None,
         });
     }
@@ -527,7 +562,7 @@ pub fn rule_cases(resource: &ResourceNames, field: &Field) -> Result<Vec<RuleCas
         let candidates = lengths(&["example.com", "ftp://example.com", "not a url"]);
         cases.push(RuleCase {
             rule: "url",
-            bad: pick("url", text(candidates))?,
+            bad: pick("url", text([candidates, matching()].concat()))?,
             boundary: None,
         });
     }
@@ -651,6 +686,31 @@ mod rule_case_tests {
         assert!(!pattern.bad.to_string().ends_with(".jpg"));
         let max = cases.iter().find(|c| c.rule == "max_length").unwrap();
         assert!(max.bad.to_string().ends_with(".jpg"), "{:?}", max.bad);
+    }
+
+    #[test]
+    fn a_url_with_a_pattern_breaks_each_rule_alone() {
+        let source = "^https://".to_owned();
+        let regex = regex::Regex::new(&source).unwrap();
+        let f = field(
+            FieldType::Url,
+            Rules {
+                pattern: Some(Pattern::new(source, regex)),
+                ..Rules::default()
+            },
+        );
+        let cases = rule_cases(&ResourceNames::new("site", None), &f).unwrap();
+        let bad = |rule| {
+            cases
+                .iter()
+                .find(|c| c.rule == rule)
+                .unwrap()
+                .bad
+                .to_string()
+        };
+        // Still a url, but not https; https, but no url.
+        assert_eq!(bad("pattern"), "http://e.co");
+        assert_eq!(bad("url"), "https://");
     }
 
     #[test]

@@ -75,7 +75,14 @@ impl Checker {
                 ty.is_numeric(),
                 hint(ty.is_textual(), "use `max_length` for text"),
             ),
-            ("one_of", ty != FieldType::Bool, None),
+            (
+                "one_of",
+                !matches!(ty, FieldType::Bool | FieldType::Datetime),
+                hint(
+                    ty == FieldType::Datetime,
+                    "a moment is written in several ways (`Z`, `+00:00`); use a `date`, or a `string` of options",
+                ),
+            ),
             ("unique", ty != FieldType::Bool, None),
         ];
         for (key, fits, instead) in checks {

@@ -23,7 +23,7 @@ async fn index() -> Html<&'static str> {
     <h1>Flatiron Theater</h1>
     <ul>
       <li><a href="/productions/1">Production 1</a></li>
-      <li><a href="/cast_members/1">CastMember 1</a></li>
+      <li><a href="/cast_members/1">Cast member 1</a></li>
       <li><a href="/context">This request</a></li>
     </ul>
   </body>
