@@ -42,6 +42,18 @@ impl Lock {
     }
 }
 
+/// The client's `package-lock.json`, resolved for a package named `client` (see
+/// `scripts/update-locks`), with the client's package name in its place: npm keeps the name
+/// of the root package at the top, and again as the package at `""`.
+pub fn package_lock(name: &str) -> String {
+    const LOCK: &str = include_str!("../templates/locks/client-package-lock.json");
+    LOCK.replacen(
+        "\"name\": \"client\",",
+        &format!("\"name\": \"{name}\","),
+        2,
+    )
+}
+
 /// The project's `Cargo.lock`: the lock of its dependencies, its own package renamed to
 /// `package` and moved to where cargo sorts it (by name), as `cargo --locked` requires.
 pub fn cargo_lock(lock: Lock, package: &str) -> String {

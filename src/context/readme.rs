@@ -214,6 +214,8 @@ fn exercise_items(lecture: &Lecture, resources: &[ResourceContext]) -> Vec<Exerc
     for task in lecture.tasks {
         match task {
             Task::RequestContext => add("src/pages.rs", "request_context".into()),
+            Task::Cors => add("src/cors.rs", "layer".into()),
+            Task::ApiClient => add("client/src/api.js", "request".into()),
             Task::Seed => add("src/db.rs", "seed".into()),
             Task::ValidationErrors => {
                 for name in [
@@ -259,7 +261,12 @@ fn exercise_items(lecture: &Lecture, resources: &[ResourceContext]) -> Vec<Exerc
                     add(&file, format!("New{}::validate", n.pascal));
                     add(&file, format!("{}Patch::validate", n.pascal));
                 }
-                Task::RequestContext | Task::Seed | Task::ValidationErrors | Task::Schema => {}
+                Task::RequestContext
+                | Task::Seed
+                | Task::ValidationErrors
+                | Task::Schema
+                | Task::Cors
+                | Task::ApiClient => {}
             }
         }
     }
@@ -441,7 +448,7 @@ impl<'a> Example<'a> {
         let heading = if self.context.display_text {
             super::html_escape(&self.first_row().label)
         } else {
-            format!("{} 1", self.context.names.pascal)
+            format!("{} 1", self.context.names.label)
         };
         format!("<h1>{heading}</h1>\n<ul>\n{items}</ul>\n")
     }
@@ -795,7 +802,7 @@ fn page_text(value: &Literal) -> String {
 
 /// An RFC 3339 timestamp as chrono writes a `DateTime<Utc>`: in UTC, ending in `Z`, with
 /// the fraction of a second in 3, 6 or 9 digits when there is one.
-fn utc(text: &str) -> Option<String> {
+pub(super) fn utc(text: &str) -> Option<String> {
     let (date, time) = text.split_once(['T', 't'])?;
     let mut parts = date.splitn(3, '-').map(|p| p.parse::<i64>().ok());
     let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);

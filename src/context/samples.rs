@@ -222,7 +222,7 @@ pub(super) fn samples(spec: &Spec, resource: &Resource) -> SampleContext {
         patch_body: json_pairs(&[(patched.names.name.clone(), patch_value.clone())]),
         patch_expect: patch_value,
         not_found: FailingRequest {
-            name: format!("Show a {} that does not exist", resource.names.human),
+            name: format!("Show {} that does not exist", resource.names.a_human),
             method: "GET",
             path: format!("{}/999", resource.names.route),
             body: None,
@@ -275,7 +275,7 @@ fn invalid_requests(
             1.into(),
         );
     }
-    let human = &resource.names.human;
+    let a_human = &resource.names.a_human;
     let request = |name: String,
                    field: &str,
                    change: &dyn Fn(&mut serde_json::Map<String, serde_json::Value>),
@@ -297,7 +297,7 @@ fn invalid_requests(
         let key = f.names.name.as_str();
         if f.rules.required {
             out.push(request(
-                format!("Create a {human} without {key}"),
+                format!("Create {a_human} without {key}"),
                 key,
                 &|b| {
                     b.shift_remove(key);
@@ -308,7 +308,7 @@ fn invalid_requests(
         for case in test_cases(resource, at).unwrap_or_default() {
             let (rejects, _) = super::fields::case_names(case.rule);
             out.push(request(
-                format!("Create a {human} with {key} {}", rejects.replace('_', " ")),
+                format!("Create {a_human} with {key} {}", rejects.replace('_', " ")),
                 key,
                 &|b| {
                     b.insert(key.to_owned(), json_value(&case.bad));
@@ -324,7 +324,7 @@ fn invalid_requests(
             .and_then(|r| r.values[at].as_ref())
         {
             out.push(request(
-                format!("Create a {human} with a taken {key}"),
+                format!("Create {a_human} with a taken {key}"),
                 key,
                 &|b| {
                     b.insert(key.to_owned(), json_value(taken));
@@ -337,7 +337,7 @@ fn invalid_requests(
         let parent = &spec.resources[p.resource].names;
         let key = parent.foreign_key.as_str();
         out.push(request(
-            format!("Create a {human} whose {} does not exist", parent.human),
+            format!("Create {a_human} whose {} does not exist", parent.human),
             key,
             &|b| {
                 b.insert(key.to_owned(), 999.into());

@@ -12,7 +12,7 @@ use fake::faker::{job::en as job, lorem::en as lorem, name::en as name};
 use fake::rand::SeedableRng;
 use fake::rand::rngs::Xoshiro256PlusPlus;
 
-use super::sample::capitalize;
+use crate::naming::capitalize;
 use super::{Field, FieldType};
 use crate::naming::ResourceNames;
 
