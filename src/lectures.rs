@@ -436,7 +436,7 @@ impl Task {
 
 /// How the client's tests of `api.js` and in a browser are named: vitest and Playwright name a
 /// test by its `describe` blocks and its own title, joined with a space.
-pub const CLIENT_EXERCISE_TESTS: [&str; 2] = ["api.js ", "in a browser "];
+pub const CLIENT_EXERCISE_TESTS: [&str; 2] = ["api.js ", "in a browser"];
 
 /// The resource whose migration and row struct lecture 2's starter leaves to the student: the
 /// first but the first one that belongs to another, so the exercise has a foreign key to

@@ -150,7 +150,11 @@ const FILES: &[Entry] = &[
         "tests/api/helpers.rs",
         always,
     ),
-    entry("project/tests/api/pages.rs", "tests/api/pages.rs", html_pages),
+    entry(
+        "project/tests/api/pages.rs",
+        "tests/api/pages.rs",
+        html_pages,
+    ),
     entry("project/tests/api/client.rs", "tests/api/client.rs", client),
     entry("project/tests/api/cors.rs", "tests/api/cors.rs", client),
     entry(
@@ -168,31 +172,63 @@ const FILES: &[Entry] = &[
     ),
     entry("project/client/package.json", "client/package.json", client),
     entry("project/client/index.html", "client/index.html", client),
-    entry("project/client/vite.config.js", "client/vite.config.js", client),
+    entry(
+        "project/client/vite.config.js",
+        "client/vite.config.js",
+        client,
+    ),
     entry(
         "project/client/playwright.config.js",
         "client/playwright.config.js",
         client,
     ),
-    entry("project/client/oxlintrc.json", "client/.oxlintrc.json", client),
+    entry(
+        "project/client/oxlintrc.json",
+        "client/.oxlintrc.json",
+        client,
+    ),
     entry("project/client/gitignore", "client/.gitignore", client),
     entry("project/client/env.example", "client/.env.example", client),
     entry("project/client/README.md", "client/README.md", client),
     entry("project/client/src/main.jsx", "client/src/main.jsx", client),
     entry("project/client/src/App.jsx", "client/src/App.jsx", client),
     entry("project/client/src/api.js", "client/src/api.js", client),
-    entry("project/client/src/api.test.js", "client/src/api.test.js", client),
-    entry("project/client/src/useApi.js", "client/src/useApi.js", client),
-    entry("project/client/src/Field.jsx", "client/src/Field.jsx", client),
+    entry(
+        "project/client/src/api.test.js",
+        "client/src/api.test.js",
+        client,
+    ),
+    entry(
+        "project/client/src/useApi.js",
+        "client/src/useApi.js",
+        client,
+    ),
+    entry(
+        "project/client/src/Field.jsx",
+        "client/src/Field.jsx",
+        client,
+    ),
     entry("project/client/src/Home.jsx", "client/src/Home.jsx", client),
-    entry("project/client/src/NotFound.jsx", "client/src/NotFound.jsx", client),
-    entry("project/client/src/index.css", "client/src/index.css", client),
+    entry(
+        "project/client/src/NotFound.jsx",
+        "client/src/NotFound.jsx",
+        client,
+    ),
+    entry(
+        "project/client/src/index.css",
+        "client/src/index.css",
+        client,
+    ),
     entry(
         "project/client/src/setupTests.js",
         "client/src/setupTests.js",
         client,
     ),
-    entry("project/client/e2e/helpers.js", "client/e2e/helpers.js", client),
+    entry(
+        "project/client/e2e/helpers.js",
+        "client/e2e/helpers.js",
+        client,
+    ),
     each(
         "project/client/resource/List.jsx",
         "client/src/{plural}/{pascal}List.jsx",
@@ -348,6 +384,20 @@ fn new_files(context: &mut ProjectContext, lecture: &Lecture) {
     let has = std::mem::replace(&mut context.has, before.has());
     let then = paths(context);
     context.has = has;
+    // The client's files are named once, as its folder: its README lists them.
+    let folded = |paths: BTreeSet<String>| -> BTreeSet<String> {
+        paths
+            .into_iter()
+            .map(|p| {
+                if p.starts_with("client/") {
+                    "client/".to_owned()
+                } else {
+                    p
+                }
+            })
+            .collect()
+    };
+    let (now, then) = (folded(now), folded(then));
     if let Some(new_since) = &mut context.readme.new_since {
         new_since.added = now.difference(&then).cloned().collect();
         new_since.removed = then.difference(&now).cloned().collect();
@@ -686,7 +736,23 @@ mod tests {
                     .flat_map(|f| f.contents.lines())
                     .filter_map(|line| line.trim().strip_prefix("async fn "))
                     .collect();
+                // The client's tests are named by the `describe` block they are in.
+                let described: Vec<&str> = files
+                    .iter()
+                    .filter(|f| f.path.starts_with("client/"))
+                    .flat_map(|f| f.contents.lines())
+                    .filter_map(|line| line.trim().split_once("describe('").map(|(_, rest)| rest))
+                    .collect();
                 for prefix in crate::lectures::exercise_test_prefixes(l, &spec) {
+                    if crate::lectures::CLIENT_EXERCISE_TESTS.contains(&prefix.as_str()) {
+                        assert!(
+                            described.iter().any(|d| d.starts_with(prefix.trim_end())),
+                            "{}, lecture {}: no client test is in a `describe('{prefix}...`",
+                            spec.app.package,
+                            l.number
+                        );
+                        continue;
+                    }
                     assert!(
                         tests.iter().any(|t| t.starts_with(&prefix)),
                         "{}, lecture {}: no test starts with `{prefix}`",

@@ -43,6 +43,8 @@ pub struct ClientContext {
 pub struct ClientResource {
     /// `cast_members`: the folder of its components, and the path of its pages.
     pub dir: String,
+    /// `src/cast_members/` and the spaces that line a layout's descriptions up after it.
+    pub layout_dir: String,
     /// `/cast_members`.
     pub path: String,
     /// `CastMember`, as components are named: `CastMemberList`, `NewCastMember`.
@@ -280,9 +282,16 @@ fn js_source(value: &serde_json::Value) -> String {
             let pairs: Vec<String> = object
                 .iter()
                 .map(|(key, value)| {
-                    let bare = key.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                    let bare = key
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
                         && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-                    let key = if bare { key.clone() } else { js_source(&key.as_str().into()) };
+                    let key = if bare {
+                        key.clone()
+                    } else {
+                        js_source(&key.as_str().into())
+                    };
                     format!("{key}: {}", js_source(value))
                 })
                 .collect();
@@ -390,10 +399,20 @@ fn resource(
     let rows = new_rows(&n.clone(), &resource.fields, &resource.seed, E2E_ROWS);
     let e2e = rows
         .iter()
-        .map(|values| client_row(resource, context, &fields, &parents, values, editable.as_deref()))
+        .map(|values| {
+            client_row(
+                resource,
+                context,
+                &fields,
+                &parents,
+                values,
+                editable.as_deref(),
+            )
+        })
         .collect();
     ClientResource {
         dir: n.plural.clone(),
+        layout_dir: format!("{:<23} ", format!("src/{}/", n.plural)),
         path: n.mount.clone(),
         pascal: n.pascal.clone(),
         plural_pascal: n.plural_pascal.clone(),
@@ -515,7 +534,9 @@ fn json(value: &Literal) -> serde_json::Value {
     match value {
         Literal::Text(text) => text.clone().into(),
         Literal::Integer(i) => (*i).into(),
-        Literal::Float(x) => serde_json::Number::from_f64(*x).map_or(serde_json::Value::Null, Into::into),
+        Literal::Float(x) => {
+            serde_json::Number::from_f64(*x).map_or(serde_json::Value::Null, Into::into)
+        }
         Literal::Bool(b) => (*b).into(),
     }
 }
@@ -534,9 +555,11 @@ fn api_value(f: &Field, value: Option<&Literal>) -> serde_json::Value {
 fn input(f: &Field, c: &ClientField, value: &Literal) -> Input {
     let text = match (f.ty, value) {
         // A time control takes minutes, in UTC.
-        (FieldType::Datetime, Literal::Text(t)) => {
-            utc(t).unwrap_or_else(|| t.clone()).chars().take(16).collect()
-        }
+        (FieldType::Datetime, Literal::Text(t)) => utc(t)
+            .unwrap_or_else(|| t.clone())
+            .chars()
+            .take(16)
+            .collect(),
         (_, v) => v.to_string(),
     };
     let (action, value) = match c.control {
@@ -557,7 +580,11 @@ fn input(f: &Field, c: &ClientField, value: &Literal) -> Input {
 fn sent_value(f: &Field, value: Option<&Literal>) -> serde_json::Value {
     match (f.ty, value) {
         (FieldType::Bool, None) => json(f.rules.default.as_ref().unwrap_or(&Literal::Bool(false))),
-        (_, None) => f.rules.default.as_ref().map_or(serde_json::Value::Null, json),
+        (_, None) => f
+            .rules
+            .default
+            .as_ref()
+            .map_or(serde_json::Value::Null, json),
         (FieldType::Datetime, Some(Literal::Text(t))) => {
             let utc = utc(t).unwrap_or_else(|| t.clone());
             format!("{}:00.000Z", &utc[..16.min(utc.len())]).into()
@@ -606,7 +633,10 @@ fn client_row(
             .iter()
             .position(|f| f.names.name == context.display.name)
             .unwrap_or(0);
-        js(values[at].as_ref().map(ToString::to_string).unwrap_or_default())
+        js(values[at]
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default())
     });
     let editable = editable.and_then(|name| {
         let at = resource.fields.iter().position(|f| &f.names.name == name)?;
@@ -648,7 +678,14 @@ fn first_row(spec: &Spec, resource: &Resource) -> String {
     }
     for (p, &id) in resource.parents.iter().zip(&row.parent_ids) {
         let key = spec.resources[p.resource].names.foreign_key.clone();
-        object.insert(key, if id == 0 { serde_json::Value::Null } else { id.into() });
+        object.insert(
+            key,
+            if id == 0 {
+                serde_json::Value::Null
+            } else {
+                id.into()
+            },
+        );
     }
     js_block(serde_json::Value::Object(object), 2)
 }
@@ -687,14 +724,20 @@ fn first_values(resource: &Resource, fields: &[ClientField]) -> Vec<Expectation>
 
 /// A form that breaks a rule of every field that has one a person can type, and leaves out
 /// every required field and parent: what the server then says, field by field.
-fn invalid(resource: &Resource, fields: &[ClientField], parents: &[ClientParent]) -> Vec<InvalidInput> {
+fn invalid(
+    resource: &Resource,
+    fields: &[ClientField],
+    parents: &[ClientParent],
+) -> Vec<InvalidInput> {
     let mut out = Vec::new();
     for (at, (f, c)) in resource.fields.iter().zip(fields).enumerate() {
         // A value a person can type: not a NUL, and not nothing, which the form sends as null.
         let case = test_cases(resource, at)
             .unwrap_or_default()
             .into_iter()
-            .find(|case| typed(c.control) && case.rule != "no_nul" && !case.bad.to_string().is_empty());
+            .find(|case| {
+                typed(c.control) && case.rule != "no_nul" && !case.bad.to_string().is_empty()
+            });
         match case {
             Some(case) => out.push(InvalidInput {
                 key: f.names.name.clone(),

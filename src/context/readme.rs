@@ -118,6 +118,9 @@ pub struct Exchanges {
     pub invalid: Option<Exchange>,
     /// A `POST` whose body is not JSON: 400.
     pub malformed: Option<Exchange>,
+    /// The `OPTIONS` a browser sends before a page of another origin may `PATCH` a row: the
+    /// preflight, answered by the CORS layer.
+    pub preflight: Option<Exchange>,
 }
 
 impl Exchanges {
@@ -132,6 +135,7 @@ impl Exchanges {
             &self.delete_again,
             &self.invalid,
             &self.malformed,
+            &self.preflight,
         ]
         .into_iter()
         .flatten()
@@ -401,7 +405,77 @@ impl<'a> Example<'a> {
             exchanges.invalid = self.invalid();
             exchanges.malformed = self.malformed();
         }
+        if has.client {
+            // The CORS layer answers every request of the API with what a browser needs to
+            // know when the page is of another origin, whether or not it is.
+            for exchange in [
+                &mut exchanges.show,
+                &mut exchanges.not_found,
+                &mut exchanges.create,
+                &mut exchanges.update,
+                &mut exchanges.delete,
+                &mut exchanges.delete_again,
+                &mut exchanges.invalid,
+                &mut exchanges.malformed,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let at = exchange
+                    .headers
+                    .iter()
+                    .position(|h| h.name == "x-response-time")
+                    .unwrap_or(0);
+                let cors = [
+                    header("vary", "origin".into()),
+                    header("access-control-allow-credentials", "true".into()),
+                    header("access-control-expose-headers", "location".into()),
+                ];
+                exchange.headers.splice(at..at, cors);
+            }
+            exchanges.preflight = Some(self.preflight());
+        }
         exchanges
+    }
+
+    /// What a browser asks before a page of the development server may `PATCH` row 1.
+    fn preflight(&self) -> Exchange {
+        let path = format!("{}/1", self.route());
+        let mut exchange = exchange("OPTIONS", path, None, 200, None, String::new());
+        let origin = format!("http://localhost:{}", super::client::DEV_PORT);
+        exchange.command.push_str(&format!(
+            " \\\n    -H 'Origin: {origin}' \\\n    -H 'Access-Control-Request-Method: PATCH' \\\n    -H 'Access-Control-Request-Headers: content-type'"
+        ));
+        exchange.request.extend([
+            format!("Origin: {origin}"),
+            "Access-Control-Request-Method: PATCH".to_owned(),
+            "Access-Control-Request-Headers: content-type".to_owned(),
+        ]);
+        let cors = [
+            header("access-control-allow-credentials", "true".into()),
+            header("vary", "origin".into()),
+            header(
+                "access-control-allow-methods",
+                "GET,POST,PATCH,DELETE".into(),
+            ),
+            header("access-control-allow-headers", "content-type".into()),
+            header("access-control-max-age", "3600".into()),
+            header("access-control-allow-origin", origin),
+        ];
+        exchange.headers.splice(0..0, cors);
+        // axum says which methods the path has, as it does on a 405.
+        let methods = if self.has.update && self.has.delete {
+            "GET,HEAD,PATCH,DELETE"
+        } else {
+            "GET,HEAD"
+        };
+        let at = exchange
+            .headers
+            .iter()
+            .position(|h| h.name == "content-length" || h.name == "date")
+            .unwrap_or(exchange.headers.len());
+        exchange.headers.insert(at, header("allow", methods.into()));
+        exchange
     }
 
     /// `GET /things/1`: an HTML page while rows live in memory, then the row as JSON.
