@@ -639,7 +639,7 @@ fn client_row(
             .unwrap_or_default())
     });
     let editable = editable.and_then(|name| {
-        let at = resource.fields.iter().position(|f| &f.names.name == name)?;
+        let at = resource.fields.iter().position(|f| f.names.name == name)?;
         let f = &resource.fields[at];
         Some(input(f, &fields[at], values[at].as_ref()?).value)
     });
