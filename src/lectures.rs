@@ -222,8 +222,8 @@ pub const LECTURES: &[Lecture] = &[
         ],
         adds: &[Client],
         removes: &[HtmlPages],
-        changes: "The JSON API moves under `/api` (`/api/productions`), so that the client's pages can have the paths without it: reloading `/productions/1` in the browser shows that page, while `/api/productions/1` is its data. The server-rendered pages of lectures 1 to 5 (the welcome page and `/context`) give way to the client.",
-        exercise: "Write the request functions of the client's `src/api.js` (each checks the answer's status and turns the server's error shape into an error the pages show), and the server's CORS layer in `src/cors.rs`.",
+        changes: "The JSON API moves under `/api`, so that the client's pages can have the paths without it: reloading the page of a row in the browser shows that page, while the same path under `/api` is the row's data. The server-rendered pages of lectures 1 to 5 (the welcome page and `/context`) give way to the client.",
+        exercise: "Write `request` in the client's `src/api.js`, which every page's data goes through: it sends a request with `fetch`, checks the answer's status, and turns the server's error shape into an error the pages show. And write the server's CORS layer in `src/cors.rs`, which lets the client's pages call the API from another origin.",
         built: "A React client in `client/` (Vite, plain JavaScript, react-router) with a list, a detail page, a create form and an edit form for every resource, each form built from the spec's fields and showing the server's messages next to them. Every request is in `client/src/api.js`. The server answers the API under `/api`, allows the origins of `CORS_ORIGINS` to call it from a browser, and serves the built client from `client/dist`, so `npm run build --prefix client` then `cargo run` serves the whole app on one port.",
         notes: "project/notes/06-client-server.md",
         tasks: &[Task::Cors, Task::ApiClient],
@@ -368,7 +368,12 @@ impl Task {
     pub fn is_todo(self) -> bool {
         !matches!(
             self,
-            Task::Schema | Task::Serializers | Task::Routes | Task::ValidationErrors
+            Task::Schema
+                | Task::Serializers
+                | Task::Routes
+                | Task::ValidationErrors
+                | Task::Cors
+                | Task::ApiClient
         )
     }
 

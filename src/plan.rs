@@ -204,6 +204,11 @@ const FILES: &[Entry] = &[
         client,
     ),
     entry(
+        "project/client/src/changes.js",
+        "client/src/changes.js",
+        client,
+    ),
+    entry(
         "project/client/src/Field.jsx",
         "client/src/Field.jsx",
         client,
@@ -262,6 +267,11 @@ const FILES: &[Entry] = &[
     each(
         "project/client/resource/New.test.jsx",
         "client/src/{plural}/New{pascal}.test.jsx",
+        client,
+    ),
+    each(
+        "project/client/resource/Edit.test.jsx",
+        "client/src/{plural}/Edit{pascal}.test.jsx",
         client,
     ),
     each(

@@ -75,6 +75,15 @@ pub struct ClientResource {
     pub first_values: Vec<Expectation>,
     /// Rows that are no seed row and differ on unique fields, one per browser test.
     pub e2e: Vec<ClientRow>,
+    /// What the form test types: the first of those rows, with its first optional field that
+    /// is typed left blank, when there is one, to show that a blank is sent as null.
+    pub form_row: ClientRow,
+    /// Whether `form_row` leaves a field blank.
+    pub form_row_blank: bool,
+    /// What an edit of row 1 types into `editable` (a JavaScript string literal), and what the
+    /// edit then sends for it (JavaScript).
+    pub edit_typed: Option<String>,
+    pub edit_sent: Option<String>,
     /// What a test types into the form to break its rules, and the messages it then shows.
     pub invalid: Vec<InvalidInput>,
     /// The messages a form test has the server send, field by field: those of `invalid`, or
@@ -397,6 +406,31 @@ fn resource(
         });
     }
     let rows = new_rows(&n.clone(), &resource.fields, &resource.seed, E2E_ROWS);
+    // The form test's row: the first, but for one optional field a person types, left blank.
+    // A text, where there is one: a number is better typed, to show it sent as a number.
+    let blankable = |(f, c): &(&Field, &ClientField)| {
+        f.nullable() && typed(c.control) && f.rules.default.is_none()
+    };
+    let candidates = || resource.fields.iter().zip(&fields).enumerate();
+    let blank = candidates()
+        .find(|(_, pair)| blankable(pair) && !pair.0.ty.is_numeric())
+        .or_else(|| candidates().find(|(_, pair)| blankable(pair)))
+        .map(|(at, _)| at);
+    let mut form_values = rows.first().cloned().unwrap_or_default();
+    if let Some(at) = blank {
+        form_values[at] = None;
+    }
+    let form_row = client_row(resource, context, &fields, &parents, &form_values, None);
+    // An edit of row 1 types the value the third row has.
+    let edit = editable.as_ref().and_then(|name| {
+        let at = resource.fields.iter().position(|f| &f.names.name == name)?;
+        let f = &resource.fields[at];
+        let value = rows.get(2)?[at].as_ref()?;
+        Some((
+            input(f, &fields[at], value).keys,
+            js(sent_value(f, Some(value))),
+        ))
+    });
     let e2e = rows
         .iter()
         .map(|values| {
@@ -425,8 +459,12 @@ fn resource(
         display: display(context, &var),
         display_key: context.display_text.then(|| context.display.name.clone()),
         first_row: first_row(spec, resource),
-        first_values: first_values(resource, &fields),
+        first_values: first_values(resource, &fields, &parents),
         e2e,
+        form_row,
+        form_row_blank: blank.is_some(),
+        edit_typed: edit.as_ref().map(|(typed, _)| typed.clone()),
+        edit_sent: edit.map(|(_, sent)| sent),
         messages: messages.clone(),
         unerring: fields
             .iter()
@@ -514,7 +552,12 @@ fn field(f: &Field, var: &str) -> ClientField {
     };
     ClientField {
         name: name.clone(),
-        label: f.names.label.clone(),
+        // The control shows a time as the API keeps it, in UTC: the label says so.
+        label: if f.ty == FieldType::Datetime {
+            format!("{} (UTC)", f.names.label)
+        } else {
+            f.names.label.clone()
+        },
         control,
         step: match f.ty {
             FieldType::Float if control == "number" => Some("any"),
@@ -690,11 +733,27 @@ fn first_row(spec: &Spec, resource: &Resource) -> String {
     js_block(serde_json::Value::Object(object), 2)
 }
 
-/// What each control of the form holds once it shows seed row 1.
-fn first_values(resource: &Resource, fields: &[ClientField]) -> Vec<Expectation> {
+/// What each control of the form holds once it shows seed row 1, its parents' included.
+fn first_values(
+    resource: &Resource,
+    fields: &[ClientField],
+    parents: &[ClientParent],
+) -> Vec<Expectation> {
     let Some(row) = resource.seed.first() else {
         return Vec::new();
     };
+    let chosen = parents
+        .iter()
+        .zip(&row.parent_ids)
+        .map(|(p, &id)| Expectation {
+            label: p.label.clone(),
+            check: "value",
+            value: js(if id == 0 {
+                String::new()
+            } else {
+                id.to_string()
+            }),
+        });
     resource
         .fields
         .iter()
@@ -719,6 +778,7 @@ fn first_values(resource: &Resource, fields: &[ClientField]) -> Vec<Expectation>
                 value,
             }
         })
+        .chain(chosen)
         .collect()
 }
 

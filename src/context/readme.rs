@@ -45,6 +45,8 @@ pub struct ReadmeContext {
     /// Whether every place the starter leaves is a `todo!()`, rather than also a type without
     /// fields, a migration in words or a route left out.
     pub exercise_all_todo: bool,
+    /// Whether none is a `todo!()`: each is a stub that runs but does nothing yet.
+    pub exercise_no_todo: bool,
     /// Row 1 of the first resource: the notes' running example.
     pub first_row: FirstRow,
     /// A resource that belongs to another, for the notes on foreign keys.
@@ -196,6 +198,7 @@ pub(super) fn readme(
         exercise_diff: format!("syllabus diff {SPEC_FILE} --lecture {}", lecture.number),
         exercise_items: exercise_items(lecture, resources),
         exercise_all_todo: lecture.tasks.iter().all(|t| t.is_todo()),
+        exercise_no_todo: !lecture.tasks.iter().any(|t| t.is_todo()),
         first_row: example.first_row(),
         foreign_key: foreign_key(resources),
         nesting: nesting(resources),

@@ -13,10 +13,13 @@ export default defineConfig({
   // One test at a time: each makes rows of its own, but they share one server and database.
   workers: 1,
   forbidOnly: !!process.env.CI,
+  // A page that never shows what a test waits for fails it in seconds, not minutes.
+  timeout: 15_000,
   reporter: process.env.CI ? 'line' : 'list',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
+    actionTimeout: 5_000,
     // The system's Chromium (`apt-get install chromium`), rather than one Playwright
     // downloads; CHROMIUM_PATH names another. The flags let it run as root, in a container,
     // without a GPU, and without calling home.

@@ -199,7 +199,7 @@ impl FieldErrors {
 #[from_request(via(axum::Json), rejection(AppError))]
 pub struct AppJson<T>(pub T);
 
-/// axum's `Path`, with the same treatment: `/productions/abc` gets a JSON 400.
+/// axum's `Path`, with the same treatment: `/api/productions/abc` gets a JSON 400.
 #[derive(FromRequestParts)]
 #[from_request(via(axum::extract::Path), rejection(AppError))]
 pub struct AppPath<T>(pub T);

@@ -23,9 +23,9 @@ pub mod server;
 
 use axum::{Router, extract::DefaultBodyLimit};
 use sqlx::SqlitePool;
+use tower_http::{catch_panic::CatchPanicLayer, cors::CorsLayer, trace::TraceLayer};
 
 use crate::config::ClientConfig;
-use tower_http::{catch_panic::CatchPanicLayer, trace::TraceLayer};
 
 /// What handlers can reach through the `State` extractor.
 ///
@@ -38,27 +38,26 @@ pub struct AppState {
 /// Builds the whole application: the JSON API under `/api`, the client's pages everywhere
 /// else, and what every request goes through.
 pub fn app(state: AppState, client: &ClientConfig) -> Router {
-    let api = routes::router()
-        // Other origins' pages may call the API, as `src/cors.rs` says; the client's pages are
-        // loaded by the browser itself, which CORS does not concern.
-        .layer(cors::layer(client.origins.clone()))
-        .with_state(state);
     let site = Router::new()
-        // Each route of the API at `/api` and its own path: `/api/productions`.
-        .nest("/api", api)
+        // Every route of the API gets the `/api` prefix: `/productions` answers at
+        // `/api/productions`.
+        .nest("/api", routes::router().with_state(state))
         .merge(client::pages(&client.dist));
-    wrap(site)
+    wrap(site, cors::layer(client.origins.clone()))
 }
 
-/// Adds what every route gets: a limit on body size, recovery from panics, the middleware and
-/// tracing. The tests wrap routes of their own with it, to see a panicking handler answered
-/// properly.
-pub fn wrap(routes: Router) -> Router {
+/// Adds what every route gets: a limit on body size, recovery from panics, the CORS layer,
+/// the middleware and tracing. The tests wrap routes of their own with it, to see a panicking
+/// handler answered properly.
+pub fn wrap(routes: Router, cors: CorsLayer) -> Router {
     routes
         // A body over 64 KiB is refused with 413 before any handler reads it.
         .layer(DefaultBodyLimit::max(64 * 1024))
         // A handler that panics gets a JSON 500; the server goes on serving.
         .layer(CatchPanicLayer::custom(error::panic_response))
+        // Outside the panic catcher, so that a 500 goes back with its CORS headers too: a page
+        // of another origin could not read an answer without them.
+        .layer(cors)
         // A layer wraps everything added before it, so the last layer sees the request first:
         // TraceLayer opens a span, then our middleware logs and times the rest.
         .layer(axum::middleware::from_fn(middleware::log_and_time))

@@ -5,11 +5,14 @@ import { defineConfig } from 'vite'
 export default defineConfig({
   plugins: [react()],
   server: {
+    // This port, or none: the server's CORS_ORIGINS names this one.
     port: 5173,
+    strictPort: true,
     // `npm run dev` serves the client and passes every request for /api on to the Rust
-    // server. The browser sees one origin, so it needs no CORS and sends its cookies.
+    // server (PROXY_TARGET says where it is when not on port 3000). The browser sees one
+    // origin, so it needs no CORS and sends its cookies.
     proxy: {
-      '/api': 'http://127.0.0.1:3000',
+      '/api': process.env.PROXY_TARGET ?? 'http://127.0.0.1:3000',
     },
   },
   test: {

@@ -15,8 +15,13 @@ pub fn pages(dist: &Path) -> Router {
     let index = dist.join("index.html");
     if index.is_file() {
         tracing::info!("serving the client from {}", dist.display());
-        // A file of `dist` is sent as it is; any other path is one of the client's pages.
-        Router::new().fallback_service(ServeDir::new(dist).fallback(ServeFile::new(index)))
+        Router::new()
+            // The scripts and styles of a build. One that is not there is a 404: a page still
+            // open from an older build asks for files the new one does not have.
+            .nest_service("/assets", ServeDir::new(dist.join("assets")))
+            // Any other file of `dist` is sent as it is; any other path is one of the client's
+            // pages.
+            .fallback_service(ServeDir::new(dist).fallback(ServeFile::new(index)))
     } else {
         tracing::info!(
             "no client in {}: `GET /` says how to build it",

@@ -66,11 +66,17 @@ fn origins(list: &str) -> Result<Vec<HeaderValue>, ConfigError> {
             .strip_prefix("http://")
             .or_else(|| origin.strip_prefix("https://"));
         match host {
-            Some(host) if !host.is_empty() && !host.contains('/') => {}
+            // A browser writes an origin in lower case, and never with a path, a query or a
+            // fragment: an origin written otherwise would never match one.
+            Some(host)
+                if !host.is_empty()
+                    && !host.contains(['/', '?', '#'])
+                    && host == host.to_ascii_lowercase() => {}
             _ => {
                 return Err(problem(
                     origin,
-                    "must be origins such as http://localhost:5173, without a path",
+                    "must be origins as a browser writes them, such as http://localhost:5173: \
+                     in lower case, and without a path (not even a `/` at the end)",
                 ));
             }
         }

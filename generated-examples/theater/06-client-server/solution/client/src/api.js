@@ -1,8 +1,9 @@
 // Every request the client sends to the server, in one place: pages call these, never fetch.
 
 // Empty by default: requests go to /api on the page's own origin (Vite's proxy in development,
-// the Rust server once built). VITE_API_URL=http://127.0.0.1:3000 calls the server directly.
-const API_URL = `${import.meta.env.VITE_API_URL ?? ''}/api`
+// the Rust server once built). VITE_API_URL=http://127.0.0.1:3000 calls the server directly;
+// a `/` at its end is dropped, since each path starts with one.
+const API_URL = `${(import.meta.env.VITE_API_URL ?? '').replace(/\/+$/, '')}/api`
 
 // What every failed request throws. `status` is the HTTP status (0 when no answer came back),
 // `message` the server's `error`, and `errors` its messages by field: { title: ['is required'] }.

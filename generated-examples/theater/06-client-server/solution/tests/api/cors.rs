@@ -5,9 +5,12 @@
 //! `Access-Control-Allow-*` headers of the answer.
 
 use axum::{
+    Router,
     body::Body,
-    http::{Method, Request, StatusCode, header},
+    http::{HeaderValue, Method, Request, StatusCode, header},
+    routing::get,
 };
+use serde_json::json;
 
 use crate::helpers::{ALLOWED_ORIGIN, TestApp, TestResponse, new_production};
 
@@ -97,4 +100,51 @@ async fn cors_lets_an_allowed_origin_read_what_it_created() {
     // The answer depends on the `Origin` header, so no cache may give it to another origin.
     let vary = listed(&response, header::VARY);
     assert!(vary.contains(&"origin".to_owned()), "{vary:?}");
+}
+
+#[tokio::test]
+async fn cors_lets_an_allowed_origin_read_a_refusal() {
+    let app = TestApp::new().await;
+    let mut body = new_production();
+    body["title"] = json!(["not", "a", "value"]);
+
+    let request = Request::builder()
+        .method(Method::POST)
+        .uri("/api/productions")
+        .header(header::ORIGIN, ALLOWED_ORIGIN)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_string()))
+        .expect("request is valid");
+    let response = app.call(request).await;
+
+    // The page can read why, and show it: an error is an answer too.
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        response.header("access-control-allow-origin"),
+        Some(ALLOWED_ORIGIN)
+    );
+}
+
+#[tokio::test]
+async fn cors_lets_an_allowed_origin_read_the_500_of_a_panic() {
+    async fn boom() -> StatusCode {
+        panic!("a bug")
+    }
+    let routes = Router::new().route("/boom", get(boom));
+    let cors = theater::cors::layer(vec![HeaderValue::from_static(ALLOWED_ORIGIN)]);
+    let app = TestApp::new()
+        .await
+        .with_router(theater::wrap(routes, cors));
+
+    let request = Request::get("/boom")
+        .header(header::ORIGIN, ALLOWED_ORIGIN)
+        .body(Body::empty())
+        .expect("request is valid");
+    let response = app.call(request).await;
+
+    assert_eq!(response.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(
+        response.header("access-control-allow-origin"),
+        Some(ALLOWED_ORIGIN)
+    );
 }

@@ -177,7 +177,10 @@ async fn a_panicking_handler_gets_a_500_and_the_server_goes_on() {
         panic!("a bug")
     }
     let routes = Router::new().route("/boom", get(boom));
-    let app = TestApp::new().await.with_router(theater::wrap(routes));
+    let cors = theater::cors::layer(Vec::new());
+    let app = TestApp::new()
+        .await
+        .with_router(theater::wrap(routes, cors));
 
     let first = app.get("/boom").await;
     let second = app.get("/boom").await;

@@ -10,7 +10,7 @@ test.describe('in a browser: cast members', () => {
 
     await page.getByRole('link', { name: 'Cast members', exact: true }).click()
     await page.getByRole('link', { name: 'New cast member' }).click()
-    await page.getByLabel('Name', { exact: true }).fill('Alexzander Bailey')
+    await page.getByLabel('Name', { exact: true }).fill(name)
     await page.getByLabel('Role', { exact: true }).fill('Customized initiatives')
     await page.getByLabel('Production', { exact: true }).selectOption('1')
     await page.getByRole('button', { name: 'Create cast member' }).click()
@@ -29,9 +29,15 @@ test.describe('in a browser: cast members', () => {
     await page.getByRole('button', { name: 'Create cast member' }).click()
 
     await expect(page.getByRole('alert')).toHaveText('some fields are invalid')
-    await expect(page.getByLabel('Name', { exact: true })).toHaveAccessibleDescription('is required')
-    await expect(page.getByLabel('Role', { exact: true })).toHaveAccessibleDescription('is required')
-    await expect(page.getByLabel('Production', { exact: true })).toHaveAccessibleDescription('is required')
+    await expect(page.getByLabel('Name', { exact: true })).toHaveAccessibleDescription(
+      'is required',
+    )
+    await expect(page.getByLabel('Role', { exact: true })).toHaveAccessibleDescription(
+      'is required',
+    )
+    await expect(page.getByLabel('Production', { exact: true })).toHaveAccessibleDescription(
+      'is required',
+    )
   })
 
   test('edits a cast member', async ({ page, request }) => {
@@ -47,7 +53,8 @@ test.describe('in a browser: cast members', () => {
     await page.getByRole('button', { name: 'Save cast member' }).click()
 
     await expect(page).toHaveURL(`/cast_members/${castMember.id}`)
-    await expect(page.getByRole('definition').getByText('Brandy Champlin', { exact: true })).toBeVisible()
+    const changed = page.getByRole('definition').getByText('Brandy Champlin', { exact: true })
+    await expect(changed).toBeVisible()
   })
 
   test('deletes a cast member after confirming', async ({ page, request }) => {
@@ -89,7 +96,7 @@ test.describe('in a browser: cast members', () => {
     await page.getByRole('link', { name: 'Add a cast member' }).click()
     // The page of the production chose it already.
     await expect(page.getByLabel('Production', { exact: true })).toHaveValue('1')
-    await page.getByLabel('Name', { exact: true }).fill('Marguerite Dooley')
+    await page.getByLabel('Name', { exact: true }).fill(name)
     await page.getByLabel('Role', { exact: true }).fill('Sexy mindshare')
     await page.getByRole('button', { name: 'Create cast member' }).click()
 

@@ -10,7 +10,7 @@ test.describe('in a browser: productions', () => {
 
     await page.getByRole('link', { name: 'Productions', exact: true }).click()
     await page.getByRole('link', { name: 'New production' }).click()
-    await page.getByLabel('Title', { exact: true }).fill('Organized heuristic standardization')
+    await page.getByLabel('Title', { exact: true }).fill(name)
     await page.getByLabel('Genre', { exact: true }).selectOption('Drama')
     await page.getByLabel('Budget', { exact: true }).fill('104.0')
     await page.getByLabel('Image', { exact: true }).fill('image5.jpg')
@@ -35,10 +35,18 @@ test.describe('in a browser: productions', () => {
     await page.getByRole('button', { name: 'Create production' }).click()
 
     await expect(page.getByRole('alert')).toHaveText('some fields are invalid')
-    await expect(page.getByLabel('Title', { exact: true })).toHaveAccessibleDescription('must be at most 100 characters')
-    await expect(page.getByLabel('Genre', { exact: true })).toHaveAccessibleDescription('is required')
-    await expect(page.getByLabel('Budget', { exact: true })).toHaveAccessibleDescription('must be at least 100')
-    await expect(page.getByLabel('Image', { exact: true })).toHaveAccessibleDescription('Image file type must be a jpg')
+    await expect(page.getByLabel('Title', { exact: true })).toHaveAccessibleDescription(
+      'must be at most 100 characters',
+    )
+    await expect(page.getByLabel('Genre', { exact: true })).toHaveAccessibleDescription(
+      'is required',
+    )
+    await expect(page.getByLabel('Budget', { exact: true })).toHaveAccessibleDescription(
+      'must be at least 100',
+    )
+    await expect(page.getByLabel('Image', { exact: true })).toHaveAccessibleDescription(
+      'Image file type must be a jpg',
+    )
   })
 
   test('edits a production', async ({ page, request }) => {
@@ -58,7 +66,8 @@ test.describe('in a browser: productions', () => {
     await page.getByRole('button', { name: 'Save production' }).click()
 
     await expect(page).toHaveURL(`/productions/${production.id}`)
-    await expect(page.getByRole('definition').getByText('Innovative fresh-thinking model', { exact: true })).toBeVisible()
+    const changed = page.getByRole('definition').getByText('Innovative fresh-thinking model', { exact: true })
+    await expect(changed).toBeVisible()
   })
 
   test('deletes a production after confirming', async ({ page, request }) => {

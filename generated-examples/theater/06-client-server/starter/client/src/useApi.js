@@ -11,8 +11,12 @@ export function useApi(load, id) {
     // for a page that is gone: `ignore` drops it instead of showing stale data.
     let ignore = false
     load(id).then(
-      (data) => ignore || setResult({ id, data, error: null }),
-      (error) => ignore || setResult({ id, data: null, error }),
+      (data) => {
+        if (!ignore) setResult({ id, data, error: null })
+      },
+      (error) => {
+        if (!ignore) setResult({ id, data: null, error })
+      },
     )
     return () => {
       ignore = true

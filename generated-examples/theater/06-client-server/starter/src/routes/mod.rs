@@ -17,10 +17,9 @@ pub fn router() -> Router<AppState> {
         .method_not_allowed_fallback(method_not_allowed)
 }
 
-// The API is nested under `/api`, and a nested router's `Uri` is the path without it:
-// `OriginalUri` is the path the client asked for.
-
-/// Any unmatched path under `/api`: a 404 that says what was asked for.
+/// Any unmatched path under `/api`: a 404 that says what was asked for. The API is nested under
+/// `/api`, and a nested router's `Uri` is the path without it: `OriginalUri` is the path the
+/// client asked for.
 async fn no_route(method: Method, OriginalUri(uri): OriginalUri) -> AppError {
     AppError::NoRoute {
         method,
@@ -28,7 +27,8 @@ async fn no_route(method: Method, OriginalUri(uri): OriginalUri) -> AppError {
     }
 }
 
-/// A known path with a method it does not have, such as `PUT /api/productions`: 405.
+/// A known path with a method it does not have, such as `PUT /api/productions`: 405, with the path
+/// as the client asked for it too.
 async fn method_not_allowed(method: Method, OriginalUri(uri): OriginalUri) -> AppError {
     AppError::MethodNotAllowed {
         method,

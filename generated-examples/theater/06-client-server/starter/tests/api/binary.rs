@@ -28,6 +28,9 @@ fn program(database: &TempDatabase, port: u16) -> Command {
         .env("HOST", "127.0.0.1")
         .env("PORT", port.to_string())
         .env("DATABASE_URL", database.url())
+        // No client, whether or not `npm run build` has made one in this folder.
+        .env("CORS_ORIGINS", "")
+        .env("CLIENT_DIST", "tests/no-client-here")
         .env("RUST_LOG", "off")
         .stdin(Stdio::null())
         .stdout(Stdio::null())

@@ -1,5 +1,6 @@
 //! The client's pages beside the API: served from `client/dist` once built, `index.html` for
-//! the client's own paths, and the API's JSON everywhere under `/api`.
+//! the client's own paths, and the API's JSON everywhere under `/api`; and what every answer
+//! gets from the middleware.
 
 use std::path::PathBuf;
 
@@ -65,6 +66,17 @@ async fn a_page_of_the_client_reloaded_in_the_browser_gets_index_html() {
     // The client's router shows the page; the server only has to send the client.
     assert_eq!(response.status, StatusCode::OK);
     assert_eq!(response.text(), "<div id=\"root\"></div>");
+}
+
+#[tokio::test]
+async fn a_missing_script_is_a_404_not_the_client() {
+    let dist = Dist::new("missing");
+    let app = TestApp::serving_client(&dist.0).await;
+
+    // What a page of an older build asks for, once a new build has replaced its files.
+    let response = app.get("/assets/app-old.js").await;
+
+    assert_eq!(response.status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]

@@ -37,13 +37,14 @@ test('goes to the new cast member once the server created it', async () => {
 
   await user.click(screen.getByRole('button', { name: 'Create cast member' }))
 
-  expect(await screen.findByRole('heading', { name: 'The page of cast member 5' })).toBeInTheDocument()
+  // findByRole waits for the heading, and fails if it never comes.
+  await screen.findByRole('heading', { name: 'The page of cast member 5' })
   expect(createCastMember).toHaveBeenCalledOnce()
 })
 
 test('stays on the form and shows the messages of a 422 next to their fields', async () => {
   vi.mocked(createCastMember).mockRejectedValue(
-    new ApiError(422, 'some fields are invalid', {name: ['is required'] }),
+    new ApiError(422, 'some fields are invalid', { name: ['is required'] }),
   )
   const user = userEvent.setup()
   renderPage()
@@ -51,7 +52,9 @@ test('stays on the form and shows the messages of a 422 next to their fields', a
   await user.click(screen.getByRole('button', { name: 'Create cast member' }))
 
   expect(await screen.findByRole('alert')).toHaveTextContent('some fields are invalid')
-  expect(screen.getByLabelText('Name')).toHaveAccessibleDescription('is required')
+  expect(screen.getByLabelText('Name')).toHaveAccessibleDescription(
+    'is required',
+  )
   expect(screen.getByRole('heading', { name: 'New cast member' })).toBeInTheDocument()
 })
 

@@ -26,7 +26,9 @@ function ProductionDetail() {
   }
 
   if (loading) return <p role="status">Loading production…</p>
+  // 404: no such row; 400: an id that is not a number, which no row has either.
   if (error?.status === 404) return <NotFound message={error.message} />
+  if (error?.status === 400) return <NotFound />
   if (error) return <p role="alert">{error.message}</p>
   return (
     <>
@@ -51,13 +53,15 @@ function ProductionDetail() {
 
       <h2>Cast members</h2>
       {production.cast_members.length === 0 && <p>No cast members yet.</p>}
-      <ul>
-        {production.cast_members.map((castMember) => (
-          <li key={castMember.id}>
-            <Link to={`/cast_members/${castMember.id}`}>{castMember.name}</Link>
-          </li>
-        ))}
-      </ul>
+      {production.cast_members.length > 0 && (
+        <ul>
+          {production.cast_members.map((castMember) => (
+            <li key={castMember.id}>
+              <Link to={`/cast_members/${castMember.id}`}>{castMember.name}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
       <p>
         <Link to={`/cast_members/new?production_id=${production.id}`}>Add a cast member</Link>
       </p>

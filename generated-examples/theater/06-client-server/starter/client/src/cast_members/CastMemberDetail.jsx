@@ -35,7 +35,9 @@ function CastMemberDetail() {
   }
 
   if (loading) return <p role="status">Loading cast member…</p>
+  // 404: no such row; 400: an id that is not a number, which no row has either.
   if (error?.status === 404) return <NotFound message={error.message} />
+  if (error?.status === 400) return <NotFound />
   if (error) return <p role="alert">{error.message}</p>
 
   const { castMember, production } = data

@@ -4,7 +4,7 @@ import { listProductions } from '../api.js'
 import Field from '../Field.jsx'
 import { useApi } from '../useApi.js'
 
-// A row from the API, as values for the controls: they hold text, '' when blank. A new cast member
+// A row from the API, as values for the controls: what each shows, '' when blank. A new cast member
 // ({}) gets blanks.
 function castMemberToValues(castMember) {
   return {
@@ -24,8 +24,9 @@ function valuesToBody(values) {
   }
 }
 
-// `castMember`: the one to edit, or none for a new one. `onSubmit` gets the body to send, and
-// returns the promise of the request.
+// `castMember`: the one to edit, or none for a new one. `onSubmit` gets the body to send and
+// the body of the form unchanged (an edit sends only what differs), and returns the promise
+// of the request.
 function CastMemberForm({ castMember = {}, submitLabel, onSubmit }) {
   const [values, setValues] = useState(() => castMemberToValues(castMember))
   const [error, setError] = useState(null)
@@ -43,7 +44,7 @@ function CastMemberForm({ castMember = {}, submitLabel, onSubmit }) {
     setSubmitting(true)
     setError(null)
     try {
-      await onSubmit(valuesToBody(values))
+      await onSubmit(valuesToBody(values), valuesToBody(castMemberToValues(castMember)))
     } catch (err) {
       setError(err)
     } finally {

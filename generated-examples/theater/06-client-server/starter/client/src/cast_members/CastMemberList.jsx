@@ -14,8 +14,8 @@ function CastMemberList() {
       </p>
       {loading && <p role="status">Loading cast members…</p>}
       {error && <p role="alert">{error.message}</p>}
-      {castMembers && castMembers.length === 0 && <p>No cast members yet.</p>}
-      {castMembers && (
+      {castMembers?.length === 0 && <p>No cast members yet.</p>}
+      {castMembers?.length > 0 && (
         <ul>
           {castMembers.map((castMember) => (
             <li key={castMember.id}>

@@ -32,13 +32,14 @@ test('goes to the new production once the server created it', async () => {
 
   await user.click(screen.getByRole('button', { name: 'Create production' }))
 
-  expect(await screen.findByRole('heading', { name: 'The page of production 5' })).toBeInTheDocument()
+  // findByRole waits for the heading, and fails if it never comes.
+  await screen.findByRole('heading', { name: 'The page of production 5' })
   expect(createProduction).toHaveBeenCalledOnce()
 })
 
 test('stays on the form and shows the messages of a 422 next to their fields', async () => {
   vi.mocked(createProduction).mockRejectedValue(
-    new ApiError(422, 'some fields are invalid', {title: ['must be at most 100 characters'] }),
+    new ApiError(422, 'some fields are invalid', { title: ['must be at most 100 characters'] }),
   )
   const user = userEvent.setup()
   renderPage()
@@ -46,7 +47,9 @@ test('stays on the form and shows the messages of a 422 next to their fields', a
   await user.click(screen.getByRole('button', { name: 'Create production' }))
 
   expect(await screen.findByRole('alert')).toHaveTextContent('some fields are invalid')
-  expect(screen.getByLabelText('Title')).toHaveAccessibleDescription('must be at most 100 characters')
+  expect(screen.getByLabelText('Title')).toHaveAccessibleDescription(
+    'must be at most 100 characters',
+  )
   expect(screen.getByRole('heading', { name: 'New production' })).toBeInTheDocument()
 })
 

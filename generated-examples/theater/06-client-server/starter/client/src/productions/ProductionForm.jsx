@@ -9,7 +9,7 @@ const GENRE_OPTIONS = ['Drama', 'Musical', 'Opera', 'Comedy'].map((option) => ({
   label: option,
 }))
 
-// A row from the API, as values for the controls: they hold text, '' when blank, and a
+// A row from the API, as values for the controls: what each shows, '' when blank, and a
 // checkbox true or false. A new production ({}) gets blanks, and the spec's defaults.
 function productionToValues(production) {
   return {
@@ -37,8 +37,9 @@ function valuesToBody(values) {
   }
 }
 
-// `production`: the one to edit, or none for a new one. `onSubmit` gets the body to send, and
-// returns the promise of the request.
+// `production`: the one to edit, or none for a new one. `onSubmit` gets the body to send and
+// the body of the form unchanged (an edit sends only what differs), and returns the promise
+// of the request.
 function ProductionForm({ production = {}, submitLabel, onSubmit }) {
   const [values, setValues] = useState(() => productionToValues(production))
   const [error, setError] = useState(null)
@@ -54,7 +55,7 @@ function ProductionForm({ production = {}, submitLabel, onSubmit }) {
     setSubmitting(true)
     setError(null)
     try {
-      await onSubmit(valuesToBody(values))
+      await onSubmit(valuesToBody(values), valuesToBody(productionToValues(production)))
     } catch (err) {
       setError(err)
     } finally {

@@ -14,8 +14,8 @@ function ProductionList() {
       </p>
       {loading && <p role="status">Loading productions…</p>}
       {error && <p role="alert">{error.message}</p>}
-      {productions && productions.length === 0 && <p>No productions yet.</p>}
-      {productions && (
+      {productions?.length === 0 && <p>No productions yet.</p>}
+      {productions?.length > 0 && (
         <ul>
           {productions.map((production) => (
             <li key={production.id}>
