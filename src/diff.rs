@@ -6,9 +6,10 @@ use similar::TextDiff;
 
 use crate::plan::File;
 
-/// Files a diff leaves out: `Cargo.lock` follows from `Cargo.toml`, whose diff shows what
-/// changed in the dependencies, and would otherwise fill a diff with versions.
-const NOT_SHOWN: &[&str] = &["Cargo.lock"];
+/// Files a diff leaves out: a lock follows from its manifest (`Cargo.lock` from `Cargo.toml`,
+/// the client's `package-lock.json` from its `package.json`), whose diff shows what changed in
+/// the dependencies, and would otherwise fill a diff with versions.
+const NOT_SHOWN: &[&str] = &["Cargo.lock", "package-lock.json"];
 
 /// A unified diff from `old` to `new`, file by file in path order, but for `NOT_SHOWN`.
 /// Empty when they are equal.
@@ -84,8 +85,16 @@ mod tests {
 
     #[test]
     fn leaves_out_lock_files() {
-        let old = [file("Cargo.lock", "a\n"), file("x/Cargo.lock", "a\n")];
-        let new = [file("Cargo.lock", "b\n"), file("x/Cargo.lock", "b\n")];
+        let old = [
+            file("Cargo.lock", "a\n"),
+            file("x/Cargo.lock", "a\n"),
+            file("client/package-lock.json", "a\n"),
+        ];
+        let new = [
+            file("Cargo.lock", "b\n"),
+            file("x/Cargo.lock", "b\n"),
+            file("client/package-lock.json", "b\n"),
+        ];
         assert_eq!(unified(&old, &new, "a", "b"), "");
     }
 

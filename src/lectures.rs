@@ -31,6 +31,12 @@ pub enum Capability {
     AppErrors,
     /// Every rule of the spec checked in Rust, and a migration of CHECK constraints.
     Validation,
+    /// Server-rendered HTML pages: a welcome page linking to each resource, and one that shows
+    /// the request it received.
+    HtmlPages,
+    /// A React client in `client/`: the JSON API moves under `/api`, a CORS layer lets other
+    /// origins' pages call it, and the server serves the built client.
+    Client,
 }
 
 /// A part of the project a starter leaves for the student: most are a `todo!()`, each has a
@@ -60,6 +66,12 @@ pub enum Task {
     /// The part of `AppError` that answers input breaking rules: the status of a `Validation`
     /// error, the `errors` its response lists, and how `FieldErrors` collects them.
     ValidationErrors,
+    /// The server's CORS layer: which origins may call the API from a browser, with which
+    /// methods, headers and credentials. The starter's layer allows nothing.
+    Cors,
+    /// The client's `api.js`: a function per request, which checks the status and turns the
+    /// JSON error shape into an error the pages can show.
+    ApiClient,
     List,
     Show,
     Create,
@@ -103,7 +115,7 @@ pub const LECTURES: &[Lecture] = &[
             "Run code before every request with a middleware",
             "Return explicit status codes, and a 404 for routes that do not exist",
         ],
-        adds: &[InMemoryData],
+        adds: &[InMemoryData, HtmlPages],
         removes: &[],
         changes: "",
         exercise: "Write the handler that finds a row by its id in the in-memory list, and the handler that shows the request context.",
@@ -196,6 +208,26 @@ pub const LECTURES: &[Lecture] = &[
         notes: "project/notes/05-errors-and-validations.md",
         tasks: &[Task::Validate, Task::ValidationErrors],
     },
+    Lecture {
+        number: 6,
+        slug: "06-client-server",
+        title: "Client-Server Communication",
+        summary: "A React client for the API: requests with `fetch`, the server's errors shown where they belong, CORS, and one server for both.",
+        objectives: &[
+            "Discuss MVC: which part of this project is the model, which the view and which the controller",
+            "Connect a React app to the API, through Vite's proxy in development and from the same server once built",
+            "Execute requests from React with `fetch`: list, show, create, update and delete",
+            "Handle errors in React: each of the server's messages next to its field, and a clear one when the server cannot be reached",
+            "Discuss CORS: what the same-origin policy blocks, what a preflight is, and how a server allows an origin",
+        ],
+        adds: &[Client],
+        removes: &[HtmlPages],
+        changes: "The JSON API moves under `/api`, so that the client's pages can have the paths without it: reloading the page of a row in the browser shows that page, while the same path under `/api` is the row's data. The server-rendered pages of lectures 1 to 5 (the welcome page and `/context`) give way to the client.",
+        exercise: "Write `request` in the client's `src/api.js`, which every page's data goes through: it sends a request with `fetch`, checks the answer's status, and turns the server's error shape into an error the pages show. And write the server's CORS layer in `src/cors.rs`, which lets the client's pages call the API from another origin.",
+        built: "A React client in `client/` (Vite, plain JavaScript, react-router) with a list, a detail page, a create form and an edit form for every resource, each form built from the spec's fields and showing the server's messages next to them. Every request is in `client/src/api.js`. The server answers the API under `/api`, allows the origins of `CORS_ORIGINS` to call it from a browser, and serves the built client from `client/dist`, so `npm run build --prefix client` then `cargo run` serves the whole app on one port.",
+        notes: "project/notes/06-client-server.md",
+        tasks: &[Task::Cors, Task::ApiClient],
+    },
 ];
 
 /// The lecture numbered `number`, if there is one.
@@ -216,6 +248,8 @@ pub struct Has {
     pub delete: bool,
     pub app_errors: bool,
     pub validation: bool,
+    pub html_pages: bool,
+    pub client: bool,
 }
 
 impl Has {
@@ -231,6 +265,8 @@ impl Has {
             Delete => &mut self.delete,
             AppErrors => &mut self.app_errors,
             Validation => &mut self.validation,
+            HtmlPages => &mut self.html_pages,
+            Client => &mut self.client,
         };
         *flag = on;
     }
@@ -254,6 +290,8 @@ pub struct Todo {
     pub delete: bool,
     pub validate: bool,
     pub validation_errors: bool,
+    pub cors: bool,
+    pub api_client: bool,
 }
 
 impl Todo {
@@ -275,6 +313,8 @@ impl Todo {
                 Task::Delete => &mut todo.delete,
                 Task::Validate => &mut todo.validate,
                 Task::ValidationErrors => &mut todo.validation_errors,
+                Task::Cors => &mut todo.cors,
+                Task::ApiClient => &mut todo.api_client,
             };
             *flag = true;
         }
@@ -328,7 +368,12 @@ impl Task {
     pub fn is_todo(self) -> bool {
         !matches!(
             self,
-            Task::Schema | Task::Serializers | Task::Routes | Task::ValidationErrors
+            Task::Schema
+                | Task::Serializers
+                | Task::Routes
+                | Task::ValidationErrors
+                | Task::Cors
+                | Task::ApiClient
         )
     }
 
@@ -386,9 +431,17 @@ impl Task {
                 .into_iter()
                 .chain(crate::context::validation_error_tests(spec))
                 .collect(),
+            Task::Cors => vec!["cors_".into()],
+            // The client's tests are named after what they exercise too: the unit tests of
+            // `api.js`, and every test in a browser, since each page loads through it.
+            Task::ApiClient => CLIENT_EXERCISE_TESTS.iter().map(|&t| t.into()).collect(),
         }
     }
 }
+
+/// How the client's tests of `api.js` and in a browser are named: vitest and Playwright name a
+/// test by its `describe` blocks and its own title, joined with a space.
+pub const CLIENT_EXERCISE_TESTS: [&str; 2] = ["api.js ", "in a browser"];
 
 /// The resource whose migration and row struct lecture 2's starter leaves to the student: the
 /// first but the first one that belongs to another, so the exercise has a foreign key to

@@ -18,17 +18,24 @@ pub enum Lock {
     AppErrors,
     /// And regex, for a spec with a `pattern` rule.
     AppErrorsAndRegex,
+    /// tower-http's CORS and files too: lecture 6.
+    Client,
+    /// And regex.
+    ClientAndRegex,
 }
 
 impl Lock {
     /// The lock for the dependencies `Cargo.toml.tera` gives a project with this context.
     pub fn of(context: &ProjectContext) -> Self {
         let has = &context.has;
-        match (has.database, has.app_errors) {
-            (false, _) => Lock::NoDatabase,
-            (true, false) => Lock::Database,
-            (true, true) if has.validation && context.any_pattern => Lock::AppErrorsAndRegex,
-            (true, true) => Lock::AppErrors,
+        let regex = has.validation && context.any_pattern;
+        match (has.database, has.app_errors, has.client) {
+            (false, _, _) => Lock::NoDatabase,
+            (true, false, _) => Lock::Database,
+            (true, true, false) if regex => Lock::AppErrorsAndRegex,
+            (true, true, false) => Lock::AppErrors,
+            (true, true, true) if regex => Lock::ClientAndRegex,
+            (true, true, true) => Lock::Client,
         }
     }
 
@@ -38,8 +45,22 @@ impl Lock {
             Lock::Database => include_str!("../templates/locks/lecture-2.lock"),
             Lock::AppErrors => include_str!("../templates/locks/lecture-5.lock"),
             Lock::AppErrorsAndRegex => include_str!("../templates/locks/lecture-5-regex.lock"),
+            Lock::Client => include_str!("../templates/locks/lecture-6.lock"),
+            Lock::ClientAndRegex => include_str!("../templates/locks/lecture-6-regex.lock"),
         }
     }
+}
+
+/// The client's `package-lock.json`, resolved for a package named `client` (see
+/// `scripts/update-locks`), with the client's package name in its place: npm keeps the name
+/// of the root package at the top, and again as the package at `""`.
+pub fn package_lock(name: &str) -> String {
+    const LOCK: &str = include_str!("../templates/locks/client-package-lock.json");
+    LOCK.replacen(
+        "\"name\": \"client\",",
+        &format!("\"name\": \"{name}\","),
+        2,
+    )
 }
 
 /// The project's `Cargo.lock`: the lock of its dependencies, its own package renamed to
@@ -90,11 +111,13 @@ fn block_name(block: &str) -> String {
 mod tests {
     use super::*;
 
-    const ALL: [Lock; 4] = [
+    const ALL: [Lock; 6] = [
         Lock::NoDatabase,
         Lock::Database,
         Lock::AppErrors,
         Lock::AppErrorsAndRegex,
+        Lock::Client,
+        Lock::ClientAndRegex,
     ];
 
     fn names(text: &str) -> Vec<String> {
@@ -146,5 +169,16 @@ mod tests {
             after.sort_unstable();
             assert_eq!(before, after, "{lock:?}");
         }
+    }
+
+    #[test]
+    fn the_client_lock_takes_the_clients_name_at_the_top_and_as_its_root_package() {
+        let text = package_lock("my-app-client");
+        let lock: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(lock["name"], "my-app-client");
+        assert_eq!(lock["packages"][""]["name"], "my-app-client");
+        // Every other package keeps its own name; no registry address is written down.
+        assert_eq!(text.matches("my-app-client").count(), 2);
+        assert!(!text.contains("\"resolved\""));
     }
 }

@@ -4,7 +4,7 @@
 //! plural, table, route, type and identifier names already worked out, so renaming rules
 //! (irregular plurals, keyword escapes) live here and nowhere else.
 
-use heck::{ToSnakeCase, ToTitleCase, ToUpperCamelCase};
+use heck::{ToLowerCamelCase, ToSnakeCase, ToTitleCase, ToUpperCamelCase};
 use serde::Serialize;
 
 /// Rust keywords, strict and reserved (edition 2024). Names among them are written `r#name`.
@@ -68,6 +68,8 @@ pub struct ResourceNames {
     pub human: String,
     /// `cast members`
     pub plural_human: String,
+    /// `a cast member`, `an analysis`
+    pub a_human: String,
     /// `Cast Members`, for headings
     pub plural_title: String,
     /// `cast_member` or `r#match`: the singular as a variable name
@@ -76,8 +78,20 @@ pub struct ResourceNames {
     pub plural_ident: String,
     /// `cast_members`: the table
     pub table: String,
-    /// `/cast_members`: the collection route
+    /// `/cast_members`, or `/api/cast_members` where the API has a prefix: the collection's
+    /// path, as a client requests it
     pub route: String,
+    /// `/cast_members`: the collection's path in the router that declares it, which may be
+    /// nested under a prefix
+    pub mount: String,
+    /// `castMember`: the singular in JavaScript names (`showCastMember`)
+    pub camel: String,
+    /// `castMembers`
+    pub plural_camel: String,
+    /// `Cast member`, for labels and buttons
+    pub label: String,
+    /// `Cast members`
+    pub plural_label: String,
     /// `cast_member_id`: the foreign key children use to point here
     pub foreign_key: String,
 }
@@ -91,14 +105,116 @@ impl ResourceNames {
             plural_pascal: plural.to_upper_camel_case(),
             human: singular.replace('_', " "),
             plural_human: plural.replace('_', " "),
+            a_human: with_article(&singular.replace('_', " ")),
             plural_title: plural.to_title_case(),
             ident: rust_ident(singular),
             plural_ident: rust_ident(&plural),
             table: plural.clone(),
             route: format!("/{plural}"),
+            mount: format!("/{plural}"),
+            camel: singular.to_lower_camel_case(),
+            plural_camel: plural.to_lower_camel_case(),
+            label: capitalize(&singular.replace('_', " ")),
+            plural_label: capitalize(&plural.replace('_', " ")),
             foreign_key: format!("{singular}_id"),
             plural,
         }
+    }
+}
+
+impl ResourceNames {
+    /// The names, with the collection's path under `prefix` (`/api`).
+    pub fn under(&self, prefix: &str) -> Self {
+        ResourceNames {
+            route: format!("{prefix}{}", self.mount),
+            ..self.clone()
+        }
+    }
+}
+
+/// The path every JSON route is nested under from the lecture whose project has a client, so
+/// that the client's pages can have the paths without it (`/productions/1` is a page,
+/// `/api/productions/1` its data).
+pub const API_PREFIX: &str = "/api";
+
+/// Words JavaScript reserves, which a variable cannot be named.
+const JS_RESERVED: &[&str] = &[
+    "arguments",
+    "await",
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "debugger",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "eval",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "implements",
+    "import",
+    "in",
+    "instanceof",
+    "interface",
+    "let",
+    "new",
+    "null",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "return",
+    "static",
+    "super",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "var",
+    "void",
+    "while",
+    "with",
+    "yield",
+];
+
+/// `name` as a JavaScript variable: itself, or `nameRow` where JavaScript reserves it
+/// (a resource `default` is the variable `defaultRow`).
+pub fn js_variable(name: &str) -> String {
+    if JS_RESERVED.contains(&name) {
+        format!("{name}Row")
+    } else {
+        name.to_owned()
+    }
+}
+
+/// `a` or `an` before `noun`, by its first letter: `a production`, `an analysis`.
+pub fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
+}
+
+/// `text` with its first letter in upper case: `cast member` → `Cast member`.
+pub fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -113,6 +229,8 @@ pub struct FieldNames {
     pub pascal: String,
     /// `release date`, for sentences
     pub human: String,
+    /// `Release date`, for labels
+    pub label: String,
 }
 
 impl FieldNames {
@@ -122,6 +240,7 @@ impl FieldNames {
             ident: rust_ident(name),
             pascal: name.to_upper_camel_case(),
             human: name.replace('_', " "),
+            label: capitalize(&name.replace('_', " ")),
         }
     }
 }

@@ -95,6 +95,14 @@ fn checks(c: &ProjectContext) -> bool {
     c.has.validation && c.any_checks
 }
 
+fn html_pages(c: &ProjectContext) -> bool {
+    c.has.html_pages
+}
+
+fn client(c: &ProjectContext) -> bool {
+    c.has.client
+}
+
 const FILES: &[Entry] = &[
     entry("project/Cargo.toml", "Cargo.toml", always),
     entry(
@@ -125,7 +133,9 @@ const FILES: &[Entry] = &[
     entry("project/src/validation.rs", "src/validation.rs", validation),
     entry("project/src/data.rs", "src/data.rs", in_memory),
     entry("project/src/middleware.rs", "src/middleware.rs", always),
-    entry("project/src/pages.rs", "src/pages.rs", always),
+    entry("project/src/pages.rs", "src/pages.rs", html_pages),
+    entry("project/src/client.rs", "src/client.rs", client),
+    entry("project/src/cors.rs", "src/cors.rs", client),
     entry("project/src/server.rs", "src/server.rs", always),
     entry("project/src/routes/mod.rs", "src/routes/mod.rs", always),
     each(
@@ -140,7 +150,13 @@ const FILES: &[Entry] = &[
         "tests/api/helpers.rs",
         always,
     ),
-    entry("project/tests/api/pages.rs", "tests/api/pages.rs", always),
+    entry(
+        "project/tests/api/pages.rs",
+        "tests/api/pages.rs",
+        html_pages,
+    ),
+    entry("project/tests/api/client.rs", "tests/api/client.rs", client),
+    entry("project/tests/api/cors.rs", "tests/api/cors.rs", client),
     entry(
         "project/tests/api/errors.rs",
         "tests/api/errors.rs",
@@ -154,6 +170,115 @@ const FILES: &[Entry] = &[
         "tests/api/{plural}.rs",
         always,
     ),
+    entry("project/client/package.json", "client/package.json", client),
+    entry("project/client/index.html", "client/index.html", client),
+    entry(
+        "project/client/vite.config.js",
+        "client/vite.config.js",
+        client,
+    ),
+    entry(
+        "project/client/playwright.config.js",
+        "client/playwright.config.js",
+        client,
+    ),
+    entry(
+        "project/client/oxlintrc.json",
+        "client/.oxlintrc.json",
+        client,
+    ),
+    entry("project/client/gitignore", "client/.gitignore", client),
+    entry("project/client/env.example", "client/.env.example", client),
+    entry("project/client/README.md", "client/README.md", client),
+    entry("project/client/src/main.jsx", "client/src/main.jsx", client),
+    entry("project/client/src/App.jsx", "client/src/App.jsx", client),
+    entry("project/client/src/api.js", "client/src/api.js", client),
+    entry(
+        "project/client/src/api.test.js",
+        "client/src/api.test.js",
+        client,
+    ),
+    entry(
+        "project/client/src/useApi.js",
+        "client/src/useApi.js",
+        client,
+    ),
+    entry(
+        "project/client/src/changes.js",
+        "client/src/changes.js",
+        client,
+    ),
+    entry(
+        "project/client/src/Field.jsx",
+        "client/src/Field.jsx",
+        client,
+    ),
+    entry("project/client/src/Home.jsx", "client/src/Home.jsx", client),
+    entry(
+        "project/client/src/NotFound.jsx",
+        "client/src/NotFound.jsx",
+        client,
+    ),
+    entry(
+        "project/client/src/index.css",
+        "client/src/index.css",
+        client,
+    ),
+    entry(
+        "project/client/src/setupTests.js",
+        "client/src/setupTests.js",
+        client,
+    ),
+    entry(
+        "project/client/e2e/helpers.js",
+        "client/e2e/helpers.js",
+        client,
+    ),
+    each(
+        "project/client/resource/List.jsx",
+        "client/src/{plural}/{pascal}List.jsx",
+        client,
+    ),
+    each(
+        "project/client/resource/Detail.jsx",
+        "client/src/{plural}/{pascal}Detail.jsx",
+        client,
+    ),
+    each(
+        "project/client/resource/New.jsx",
+        "client/src/{plural}/New{pascal}.jsx",
+        client,
+    ),
+    each(
+        "project/client/resource/Edit.jsx",
+        "client/src/{plural}/Edit{pascal}.jsx",
+        client,
+    ),
+    each(
+        "project/client/resource/Form.jsx",
+        "client/src/{plural}/{pascal}Form.jsx",
+        client,
+    ),
+    each(
+        "project/client/resource/Form.test.jsx",
+        "client/src/{plural}/{pascal}Form.test.jsx",
+        client,
+    ),
+    each(
+        "project/client/resource/New.test.jsx",
+        "client/src/{plural}/New{pascal}.test.jsx",
+        client,
+    ),
+    each(
+        "project/client/resource/Edit.test.jsx",
+        "client/src/{plural}/Edit{pascal}.test.jsx",
+        client,
+    ),
+    each(
+        "project/client/resource/spec.js",
+        "client/e2e/{plural}.spec.js",
+        client,
+    ),
 ];
 
 /// Renders one template. Rust files are formatted afterwards, all at once.
@@ -165,7 +290,7 @@ fn file(path: String, template: &str, context: &impl Serialize) -> Result<File> 
 /// Every file of one lecture's project, sorted by path.
 pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> Result<Vec<File>> {
     let mut files = rendered_project(spec, lecture, variant)?;
-    render::rustfmt_all(&mut files)?;
+    render::format_all(&mut files)?;
     Ok(files)
 }
 
@@ -189,9 +314,12 @@ fn rendered_project(spec: &Spec, lecture: &Lecture, variant: Variant) -> Result<
                 files.push(File { path, contents });
             }
             Scope::Resource => {
-                for resource in &context.resources {
+                for (at, resource) in context.resources.iter().enumerate() {
                     let path = resource_path(entry, resource);
                     tera_context.insert("resource", resource);
+                    if let Some(client) = context.client.resources.get(at) {
+                        tera_context.insert("client_resource", client);
+                    }
                     let contents = render::render(entry.template, &tera_context)?;
                     files.push(File { path, contents });
                 }
@@ -208,6 +336,12 @@ fn rendered_project(spec: &Spec, lecture: &Lecture, variant: Variant) -> Result<
         path: "Cargo.lock".into(),
         contents: lock::cargo_lock(Lock::of(&context), &context.package),
     });
+    if context.has.client {
+        files.push(File {
+            path: "client/package-lock.json".into(),
+            contents: lock::package_lock(&context.client.package),
+        });
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
@@ -222,6 +356,7 @@ fn resource_path(entry: &Entry, resource: &context::ResourceContext) -> String {
     entry
         .output
         .replace("{plural}", &resource.names.plural)
+        .replace("{pascal}", &resource.names.pascal)
         .replace("{migration}", &resource.migration)
 }
 
@@ -242,6 +377,9 @@ fn paths(context: &ProjectContext) -> BTreeSet<String> {
         paths.insert("postman_collection.json".into());
     }
     paths.insert("Cargo.lock".into());
+    if context.has.client {
+        paths.insert("client/package-lock.json".into());
+    }
     paths
 }
 
@@ -256,6 +394,20 @@ fn new_files(context: &mut ProjectContext, lecture: &Lecture) {
     let has = std::mem::replace(&mut context.has, before.has());
     let then = paths(context);
     context.has = has;
+    // The client's files are named once, as its folder: its README lists them.
+    let folded = |paths: BTreeSet<String>| -> BTreeSet<String> {
+        paths
+            .into_iter()
+            .map(|p| {
+                if p.starts_with("client/") {
+                    "client/".to_owned()
+                } else {
+                    p
+                }
+            })
+            .collect()
+    };
+    let (now, then) = (folded(now), folded(then));
     if let Some(new_since) = &mut context.readme.new_since {
         new_since.added = now.difference(&then).cloned().collect();
         new_since.removed = then.difference(&now).cloned().collect();
@@ -280,7 +432,7 @@ pub fn course(spec: &Spec) -> Result<Vec<File>> {
         "course/README.md",
         &course_context(spec),
     )?);
-    render::rustfmt_all(&mut files)?;
+    render::format_all(&mut files)?;
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
@@ -370,7 +522,7 @@ fn postman_collection(context: &ProjectContext) -> String {
             if context.has.create {
                 let body = pretty_body(&r.samples.create_body);
                 items.push(request(
-                    format!("Create a {}", r.names.human),
+                    format!("Create {}", r.names.a_human),
                     "POST",
                     route.clone(),
                     Some(body),
@@ -594,7 +746,23 @@ mod tests {
                     .flat_map(|f| f.contents.lines())
                     .filter_map(|line| line.trim().strip_prefix("async fn "))
                     .collect();
+                // The client's tests are named by the `describe` block they are in.
+                let described: Vec<&str> = files
+                    .iter()
+                    .filter(|f| f.path.starts_with("client/"))
+                    .flat_map(|f| f.contents.lines())
+                    .filter_map(|line| line.trim().split_once("describe('").map(|(_, rest)| rest))
+                    .collect();
                 for prefix in crate::lectures::exercise_test_prefixes(l, &spec) {
+                    if crate::lectures::CLIENT_EXERCISE_TESTS.contains(&prefix.as_str()) {
+                        assert!(
+                            described.iter().any(|d| d.starts_with(prefix.trim_end())),
+                            "{}, lecture {}: no client test is in a `describe('{prefix}...`",
+                            spec.app.package,
+                            l.number
+                        );
+                        continue;
+                    }
                     assert!(
                         tests.iter().any(|t| t.starts_with(&prefix)),
                         "{}, lecture {}: no test starts with `{prefix}`",

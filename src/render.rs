@@ -127,11 +127,19 @@ pub fn context(what: &str, context: &impl Serialize) -> Result<Context> {
 /// One rustfmt process does the whole tree: the files are written to a scratch folder as laid
 /// out in the projects, and rustfmt is given the crate roots (`lib.rs`, `main.rs`), from which
 /// it follows every `mod` to the other files. Starting a process per file cost ten times more.
-pub fn rustfmt_all(files: &mut [crate::plan::File]) -> Result<()> {
+pub fn format_all(files: &mut [crate::plan::File]) -> Result<()> {
     let failed = |chain: String| Error::Render {
         template: "generated Rust code".to_owned(),
         chain,
     };
+    // JavaScript has no formatter here: its templates are written formatted, and only its
+    // comments, whose length depends on the spec's names, are wrapped.
+    for file in files
+        .iter_mut()
+        .filter(|f| f.path.ends_with(".js") || f.path.ends_with(".jsx"))
+    {
+        file.contents = wrap_comments(&file.contents);
+    }
     let rust: Vec<usize> = (0..files.len())
         .filter(|&i| files[i].path.ends_with(".rs"))
         .collect();

@@ -9,9 +9,18 @@ use fs_err as fs;
 use crate::error::{Error, Result};
 use crate::plan::File;
 
-/// Names a generated project's own build leaves beside the generated files.
+/// Names a generated project's own build leaves beside the generated files: cargo's, and the
+/// client's (npm's packages, Vite's build, what Playwright keeps of a run, a local `.env`).
 /// `--check` ignores them, so a course that was built and tested in place still compares clean.
-const BUILD_LEFTOVERS: &[&str] = &["target", ".env"];
+const BUILD_LEFTOVERS: &[&str] = &[
+    "target",
+    ".env",
+    "node_modules",
+    "dist",
+    "test-results",
+    "playwright-report",
+    ".env.local",
+];
 
 fn is_leftover(name: &str) -> bool {
     BUILD_LEFTOVERS.contains(&name)
@@ -285,8 +294,10 @@ mod tests {
         fs::write(root.path().join("a.txt"), "edited\n").unwrap();
         fs::remove_file(root.path().join("dir/b.txt")).unwrap();
         fs::write(root.path().join("new.txt"), "new\n").unwrap();
-        fs::create_dir_all(root.path().join("target")).unwrap();
-        fs::write(root.path().join("target/ignored"), "").unwrap();
+        for leftover in ["target", "dir/node_modules", "dir/dist"] {
+            fs::create_dir_all(root.path().join(leftover)).unwrap();
+            fs::write(root.path().join(leftover).join("ignored"), "").unwrap();
+        }
         let differences = compare_tree(&files(), root.path()).unwrap();
         assert_eq!(
             differences,

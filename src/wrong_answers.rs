@@ -65,6 +65,10 @@ pub fn catalogue(spec: &Spec, lecture: &Lecture) -> Result<Vec<WrongAnswer>> {
             Task::Schema => catalogue.schema()?,
             Task::Find => catalogue.find()?,
             Task::Serializers => catalogue.serializers()?,
+            Task::Cors => catalogue.cors()?,
+            // The client's wrong answers would need its own tests run, in JavaScript, which
+            // bench/wrong-answers does not do: `api.js` is graded by its tests alone.
+            Task::ApiClient => {}
         }
     }
     Ok(catalogue.answers)
@@ -475,6 +479,56 @@ impl<'a> Catalogue<'a> {
                 text.find(&post)
                     .and_then(|at| edit(at..at + post.len(), "")),
                 format!("`POST {}` must reach `create_{s}`", r.names.route),
+            )?;
+        }
+        Ok(())
+    }
+
+    // Lecture 6: the CORS layer.
+
+    fn cors(&mut self) -> Result<()> {
+        let file = "src/cors.rs";
+        let text = self.text(file);
+        let at = |needle: &str| text.find(needle).map(|at| at..at + needle.len());
+        let answers = [
+            (
+                "cors_allowing_every_origin",
+                ".allow_origin(origins)",
+                ".allow_origin(tower_http::cors::AllowOrigin::mirror_request())",
+                "echoing any origin back lets every site's pages read the API with the visitor's cookies",
+            ),
+            (
+                "cors_without_patch",
+                "Method::PATCH, ",
+                "",
+                "the client updates with `PATCH`: a preflight that leaves it out blocks every edit",
+            ),
+            (
+                "cors_without_the_content_type_header",
+                ".allow_headers([header::CONTENT_TYPE])",
+                "",
+                "a JSON body comes with `Content-Type`, which the preflight must allow",
+            ),
+            (
+                "cors_without_credentials",
+                ".allow_credentials(true)",
+                "",
+                "without it the browser keeps the answer from a page that sent cookies",
+            ),
+            (
+                "cors_without_exposing_location",
+                ".expose_headers([header::LOCATION])",
+                "",
+                "a cross-origin page cannot read `Location` unless it is exposed",
+            ),
+        ];
+        for (name, find, replace, why) in answers {
+            self.push(
+                name.into(),
+                Task::Cors,
+                file,
+                at(find).and_then(|range| edit(range, replace)),
+                why,
             )?;
         }
         Ok(())

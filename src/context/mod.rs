@@ -8,6 +8,7 @@
 //! `literals` writes values as Rust, HTML or TOML source; `readme` holds what the README's
 //! lecture notes show in the spec's terms (requests and their answers, what changed).
 
+mod client;
 mod fields;
 mod literals;
 mod readme;
@@ -18,6 +19,7 @@ mod sql;
 
 use serde::Serialize;
 
+pub use client::ClientContext;
 pub use fields::{
     CaseContext, CheckContext, CheckTest, DbRule, FieldContext, TextTest, UniqueTest,
 };
@@ -92,6 +94,8 @@ pub struct ProjectContext {
     pub resources: Vec<ResourceContext>,
     /// What the README's lecture notes show, worked out for this spec.
     pub readme: ReadmeContext,
+    /// The browser client and what the server knows of it (lecture 6 on).
+    pub client: ClientContext,
 }
 
 #[derive(Debug, Serialize)]
@@ -132,6 +136,15 @@ fn resources(spec: &Spec, dialect: Dialect) -> Vec<ResourceContext> {
 }
 
 pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectContext {
+    let has = lecture.has();
+    // With a client, the API moves under a prefix: every path a client requests has it.
+    let prefixed;
+    let spec = if has.client {
+        prefixed = with_api_prefix(spec);
+        &prefixed
+    } else {
+        spec
+    };
     let dialect = Dialect::Sqlite;
     let todo = match variant {
         Variant::Starter => Todo::of(lecture.tasks),
@@ -142,8 +155,12 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
     let unique_test = fields::unique_test(spec, dialect, &resources);
     let nul_test = fields::nul_test(&resources);
     let orphan_insert = fields::orphan_insert(spec, dialect, &resources);
-    let has = lecture.has();
     ProjectContext {
+        client: if has.client {
+            client::client(spec, &resources)
+        } else {
+            ClientContext::default()
+        },
         readme: readme::readme(spec, lecture, &has, &resources),
         checks_migration: format!("{:04}_add_check_constraints.sql", spec.resources.len() + 1),
         any_checks: resources.iter().any(|r| r.has_checks),
@@ -197,6 +214,15 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
         dialect: dialect_context(dialect, spec),
         resources,
     }
+}
+
+/// `spec` with every resource's path under the API's prefix, where its names are kept.
+fn with_api_prefix(spec: &Spec) -> Spec {
+    let mut spec = spec.clone();
+    for resource in &mut spec.resources {
+        resource.names = resource.names.under(crate::naming::API_PREFIX);
+    }
+    spec
 }
 
 /// The tests of `tests/api/errors.rs` that read what a rule the database caught is answered

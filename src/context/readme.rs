@@ -45,6 +45,8 @@ pub struct ReadmeContext {
     /// Whether every place the starter leaves is a `todo!()`, rather than also a type without
     /// fields, a migration in words or a route left out.
     pub exercise_all_todo: bool,
+    /// Whether none is a `todo!()`: each is a stub that runs but does nothing yet.
+    pub exercise_no_todo: bool,
     /// Row 1 of the first resource: the notes' running example.
     pub first_row: FirstRow,
     /// A resource that belongs to another, for the notes on foreign keys.
@@ -118,6 +120,9 @@ pub struct Exchanges {
     pub invalid: Option<Exchange>,
     /// A `POST` whose body is not JSON: 400.
     pub malformed: Option<Exchange>,
+    /// The `OPTIONS` a browser sends before a page of another origin may `PATCH` a row: the
+    /// preflight, answered by the CORS layer.
+    pub preflight: Option<Exchange>,
 }
 
 impl Exchanges {
@@ -132,6 +137,7 @@ impl Exchanges {
             &self.delete_again,
             &self.invalid,
             &self.malformed,
+            &self.preflight,
         ]
         .into_iter()
         .flatten()
@@ -192,6 +198,7 @@ pub(super) fn readme(
         exercise_diff: format!("syllabus diff {SPEC_FILE} --lecture {}", lecture.number),
         exercise_items: exercise_items(lecture, resources),
         exercise_all_todo: lecture.tasks.iter().all(|t| t.is_todo()),
+        exercise_no_todo: !lecture.tasks.iter().any(|t| t.is_todo()),
         first_row: example.first_row(),
         foreign_key: foreign_key(resources),
         nesting: nesting(resources),
@@ -214,6 +221,8 @@ fn exercise_items(lecture: &Lecture, resources: &[ResourceContext]) -> Vec<Exerc
     for task in lecture.tasks {
         match task {
             Task::RequestContext => add("src/pages.rs", "request_context".into()),
+            Task::Cors => add("src/cors.rs", "layer".into()),
+            Task::ApiClient => add("client/src/api.js", "request".into()),
             Task::Seed => add("src/db.rs", "seed".into()),
             Task::ValidationErrors => {
                 for name in [
@@ -259,7 +268,12 @@ fn exercise_items(lecture: &Lecture, resources: &[ResourceContext]) -> Vec<Exerc
                     add(&file, format!("New{}::validate", n.pascal));
                     add(&file, format!("{}Patch::validate", n.pascal));
                 }
-                Task::RequestContext | Task::Seed | Task::ValidationErrors | Task::Schema => {}
+                Task::RequestContext
+                | Task::Seed
+                | Task::ValidationErrors
+                | Task::Schema
+                | Task::Cors
+                | Task::ApiClient => {}
             }
         }
     }
@@ -394,7 +408,77 @@ impl<'a> Example<'a> {
             exchanges.invalid = self.invalid();
             exchanges.malformed = self.malformed();
         }
+        if has.client {
+            // The CORS layer answers every request of the API with what a browser needs to
+            // know when the page is of another origin, whether or not it is.
+            for exchange in [
+                &mut exchanges.show,
+                &mut exchanges.not_found,
+                &mut exchanges.create,
+                &mut exchanges.update,
+                &mut exchanges.delete,
+                &mut exchanges.delete_again,
+                &mut exchanges.invalid,
+                &mut exchanges.malformed,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let at = exchange
+                    .headers
+                    .iter()
+                    .position(|h| h.name == "x-response-time")
+                    .unwrap_or(0);
+                let cors = [
+                    header("vary", "origin".into()),
+                    header("access-control-allow-credentials", "true".into()),
+                    header("access-control-expose-headers", "location".into()),
+                ];
+                exchange.headers.splice(at..at, cors);
+            }
+            exchanges.preflight = Some(self.preflight());
+        }
         exchanges
+    }
+
+    /// What a browser asks before a page of the development server may `PATCH` row 1.
+    fn preflight(&self) -> Exchange {
+        let path = format!("{}/1", self.route());
+        let mut exchange = exchange("OPTIONS", path, None, 200, None, String::new());
+        let origin = format!("http://localhost:{}", super::client::DEV_PORT);
+        exchange.command.push_str(&format!(
+            " \\\n    -H 'Origin: {origin}' \\\n    -H 'Access-Control-Request-Method: PATCH' \\\n    -H 'Access-Control-Request-Headers: content-type'"
+        ));
+        exchange.request.extend([
+            format!("Origin: {origin}"),
+            "Access-Control-Request-Method: PATCH".to_owned(),
+            "Access-Control-Request-Headers: content-type".to_owned(),
+        ]);
+        let cors = [
+            header("access-control-allow-credentials", "true".into()),
+            header("vary", "origin".into()),
+            header(
+                "access-control-allow-methods",
+                "GET,POST,PATCH,DELETE".into(),
+            ),
+            header("access-control-allow-headers", "content-type".into()),
+            header("access-control-max-age", "3600".into()),
+            header("access-control-allow-origin", origin),
+        ];
+        exchange.headers.splice(0..0, cors);
+        // axum says which methods the path has, as it does on a 405.
+        let methods = if self.has.update && self.has.delete {
+            "GET,HEAD,PATCH,DELETE"
+        } else {
+            "GET,HEAD"
+        };
+        let at = exchange
+            .headers
+            .iter()
+            .position(|h| h.name == "content-length" || h.name == "date")
+            .unwrap_or(exchange.headers.len());
+        exchange.headers.insert(at, header("allow", methods.into()));
+        exchange
     }
 
     /// `GET /things/1`: an HTML page while rows live in memory, then the row as JSON.
@@ -441,7 +525,7 @@ impl<'a> Example<'a> {
         let heading = if self.context.display_text {
             super::html_escape(&self.first_row().label)
         } else {
-            format!("{} 1", self.context.names.pascal)
+            format!("{} 1", self.context.names.label)
         };
         format!("<h1>{heading}</h1>\n<ul>\n{items}</ul>\n")
     }
@@ -795,7 +879,7 @@ fn page_text(value: &Literal) -> String {
 
 /// An RFC 3339 timestamp as chrono writes a `DateTime<Utc>`: in UTC, ending in `Z`, with
 /// the fraction of a second in 3, 6 or 9 digits when there is one.
-fn utc(text: &str) -> Option<String> {
+pub(super) fn utc(text: &str) -> Option<String> {
     let (date, time) = text.split_once(['T', 't'])?;
     let mut parts = date.splitn(3, '-').map(|p| p.parse::<i64>().ok());
     let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);

@@ -16,7 +16,8 @@ pub struct ResourceContext {
     pub fields: Vec<FieldContext>,
     pub parents: Vec<ParentContext>,
     pub children: Vec<ChildContext>,
-    /// The field shown as a heading (the first required text field, else the first field).
+    /// The field that names a row on its page: a required text field without `one_of`, a
+    /// unique `string` first; else the first field.
     pub display: FieldNames,
     /// Whether `display` is a required text field, so a page can use it as its heading.
     pub display_text: bool,
@@ -320,13 +321,19 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// The field shown as a heading, and whether it is a required text field (else it is the
-/// first field).
+/// The field that names a row on its page, and whether it is a required text field (else it is
+/// the first field, and pages name a row by its id): a required `string`, a unique one if there
+/// is one, else any required text. A text with `one_of` names no row, since rows share its few
+/// values.
 fn display(resource: &Resource) -> (FieldNames, bool) {
-    let display_field = resource
-        .fields
-        .iter()
-        .find(|f| f.rules.required && f.ty.is_textual());
+    let naming = |f: &&Field| f.rules.required && f.ty.is_textual() && f.rules.one_of.is_none();
+    let string = |f: &&Field| naming(f) && f.ty == FieldType::String;
+    let fields = || resource.fields.iter();
+    let display_field = fields()
+        .filter(string)
+        .find(|f| f.rules.unique)
+        .or_else(|| fields().find(string))
+        .or_else(|| fields().find(naming));
     let display = display_field.unwrap_or(&resource.fields[0]).names.clone();
     (display, display_field.is_some())
 }

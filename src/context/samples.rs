@@ -34,6 +34,9 @@ pub struct SampleContext {
     pub second_page: String,
     /// `<li>title: Hamlet</li>`: how the lecture 1 page shows the first text field of row 1.
     pub first_item_html: Option<String>,
+    /// How the lecture 1 page of row 1 shows its first optional field that has a value, and its
+    /// first that has none (`<li>image: </li>`): what the in-memory list's `Option`s become.
+    pub optional_items_html: Vec<String>,
     /// The row a delete test can remove: none of its children forbid it.
     pub delete_id: i64,
     /// Whether `delete_id` is one of the extra rows, so the test must add them first.
@@ -208,6 +211,7 @@ pub(super) fn samples(spec: &Spec, resource: &Resource) -> SampleContext {
         ids_with_more: id_list(&(1..=n + MORE_ROWS as i64).collect::<Vec<_>>()),
         second_page: id_list(&[2, 3]),
         first_item_html: first_item_html(resource),
+        optional_items_html: optional_items_html(resource),
         // A seed row nothing forbids deleting, or else the first extra row, which has no
         // children.
         delete_id: seed_delete_id.unwrap_or(n + 1),
@@ -222,7 +226,7 @@ pub(super) fn samples(spec: &Spec, resource: &Resource) -> SampleContext {
         patch_body: json_pairs(&[(patched.names.name.clone(), patch_value.clone())]),
         patch_expect: patch_value,
         not_found: FailingRequest {
-            name: format!("Show a {} that does not exist", resource.names.human),
+            name: format!("Show {} that does not exist", resource.names.a_human),
             method: "GET",
             path: format!("{}/999", resource.names.route),
             body: None,
@@ -275,7 +279,7 @@ fn invalid_requests(
             1.into(),
         );
     }
-    let human = &resource.names.human;
+    let a_human = &resource.names.a_human;
     let request = |name: String,
                    field: &str,
                    change: &dyn Fn(&mut serde_json::Map<String, serde_json::Value>),
@@ -297,7 +301,7 @@ fn invalid_requests(
         let key = f.names.name.as_str();
         if f.rules.required {
             out.push(request(
-                format!("Create a {human} without {key}"),
+                format!("Create {a_human} without {key}"),
                 key,
                 &|b| {
                     b.shift_remove(key);
@@ -308,7 +312,7 @@ fn invalid_requests(
         for case in test_cases(resource, at).unwrap_or_default() {
             let (rejects, _) = super::fields::case_names(case.rule);
             out.push(request(
-                format!("Create a {human} with {key} {}", rejects.replace('_', " ")),
+                format!("Create {a_human} with {key} {}", rejects.replace('_', " ")),
                 key,
                 &|b| {
                     b.insert(key.to_owned(), json_value(&case.bad));
@@ -324,7 +328,7 @@ fn invalid_requests(
             .and_then(|r| r.values[at].as_ref())
         {
             out.push(request(
-                format!("Create a {human} with a taken {key}"),
+                format!("Create {a_human} with a taken {key}"),
                 key,
                 &|b| {
                     b.insert(key.to_owned(), json_value(taken));
@@ -337,7 +341,7 @@ fn invalid_requests(
         let parent = &spec.resources[p.resource].names;
         let key = parent.foreign_key.as_str();
         out.push(request(
-            format!("Create a {human} whose {} does not exist", parent.human),
+            format!("Create {a_human} whose {} does not exist", parent.human),
             key,
             &|b| {
                 b.insert(key.to_owned(), 999.into());
@@ -463,6 +467,38 @@ fn first_item_html(resource: &Resource) -> Option<String> {
                 _ => None,
             })
     })
+}
+
+/// The `<li>` items of row 1's page for its first optional field with a value, and its first
+/// without one.
+fn optional_items_html(resource: &Resource) -> Vec<String> {
+    let Some(row) = resource.seed.first() else {
+        return Vec::new();
+    };
+    let optional = || {
+        resource
+            .fields
+            .iter()
+            .zip(&row.values)
+            .filter(|(f, _)| f.nullable())
+    };
+    // As Rust's `to_string` writes a value: `100000` for 100000.0.
+    let text = |v: &Literal| match v {
+        Literal::Float(x) => x.to_string(),
+        other => other.to_string(),
+    };
+    let with = optional().find_map(|(f, v)| {
+        let value = v.as_ref()?;
+        Some(format!(
+            "<li>{}: {}</li>",
+            f.names.name,
+            html_escape(&text(value))
+        ))
+    });
+    let without = optional()
+        .find(|(_, v)| v.is_none())
+        .map(|(f, _)| format!("<li>{}: </li>", f.names.name));
+    with.into_iter().chain(without).collect()
 }
 
 /// The first seed row that no child with `on_delete: restrict` points at.

@@ -12,9 +12,9 @@ use fake::faker::{job::en as job, lorem::en as lorem, name::en as name};
 use fake::rand::SeedableRng;
 use fake::rand::rngs::Xoshiro256PlusPlus;
 
-use super::sample::capitalize;
 use super::{Field, FieldType};
 use crate::naming::ResourceNames;
+use crate::naming::capitalize;
 
 /// Resources whose rows are people, so that their `name` is a person's name.
 const PEOPLE: &[&str] = &[

@@ -6,7 +6,7 @@ use regex_syntax::hir::{Class, Hir, HirKind};
 use super::plausible::plausible;
 use super::rules::{Literal, field_violations};
 use super::{Field, FieldType, Resource, Row};
-use crate::naming::ResourceNames;
+use crate::naming::{ResourceNames, capitalize};
 
 /// How many rows a resource without seed rows gets.
 pub const SAMPLE_ROWS: usize = 3;
@@ -121,15 +121,6 @@ fn fitted(text: &str, min: Option<u64>, max: Option<u64>) -> Vec<String> {
         return Vec::new();
     }
     resized(text, len.clamp(lo, hi.max(lo)))
-}
-
-/// `text` with its first letter in upper case.
-pub(super) fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// A value for row `n` of `field` that satisfies every rule of the field, if one is found.

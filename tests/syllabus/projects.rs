@@ -18,7 +18,9 @@ use std::time::{Duration, Instant};
 use syllabus::context::Exchange;
 
 use syllabus::dialect::Dialect;
-use syllabus::lectures::{LECTURES, Lecture, Variant, exercise_test_prefixes};
+use syllabus::lectures::{
+    CLIENT_EXERCISE_TESTS, LECTURES, Lecture, Variant, exercise_test_prefixes,
+};
 use syllabus::spec::Spec;
 
 /// The target folder every generated project is built in.
@@ -112,7 +114,11 @@ fn check_project(spec: &Spec, lecture: &Lecture, variant: Variant, dir: &Path) -
             }
             let (_, out) = cargo(dir, &["test", "--locked", "--no-fail-fast"]);
             let (passed, failed) = test_results(&out);
-            let prefixes = exercise_test_prefixes(lecture, spec);
+            // The client's tests are checked with the client, below.
+            let prefixes: Vec<String> = exercise_test_prefixes(lecture, spec)
+                .into_iter()
+                .filter(|p| !CLIENT_EXERCISE_TESTS.contains(&p.as_str()))
+                .collect();
             let in_exercise = |name: &str| prefixes.iter().any(|p| name.starts_with(p.as_str()));
             for name in failed.iter().filter(|n| !in_exercise(n)) {
                 problems.push(format!(
@@ -136,7 +142,229 @@ fn check_project(spec: &Spec, lecture: &Lecture, variant: Variant, dir: &Path) -
             );
         }
     }
+    if dir.join("client/package.json").exists() {
+        problems.extend(check_client(&label, spec, lecture, variant, dir));
+    }
     problems
+}
+
+/// Runs `npm` with `args` in `dir`; returns success and combined output. npm's own cache is
+/// shared by every project, so each package downloads once.
+fn npm(dir: &Path, args: &[&str]) -> (bool, String) {
+    let output = Command::new("npm")
+        .args(args)
+        .current_dir(dir)
+        // Playwright drives the system's Chromium: it must not download one of its own.
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+        .env("CI", "1")
+        // The browser tests' server is built by cargo, in the target folder the rest shares.
+        .env("CARGO_TARGET_DIR", crate::repo(TARGET))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("npm runs (Node.js and npm must be installed)");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.success(), text)
+}
+
+/// The client of a lecture 6 project: `npm ci`, then in a solution the linter, the unit tests,
+/// the build and the browser tests must pass; in a starter, the tests that fail must all be
+/// the exercise's, and some of each kind must. Prints the counts for CI's summary.
+fn check_client(
+    label: &str,
+    spec: &Spec,
+    lecture: &Lecture,
+    variant: Variant,
+    dir: &Path,
+) -> Vec<String> {
+    let client = dir.join("client");
+    // The exercise's client tests, where the starter leaves some of the client to write.
+    let prefixes: Vec<String> = exercise_test_prefixes(lecture, spec)
+        .into_iter()
+        .filter(|p| CLIENT_EXERCISE_TESTS.contains(&p.as_str()))
+        .collect();
+    let mut problems = Vec::new();
+    let (ok, out) = npm(
+        &client,
+        &["ci", "--no-audit", "--no-fund", "--prefer-offline"],
+    );
+    if !ok {
+        return vec![format!("{label}: npm ci failed\n{out}")];
+    }
+    if variant == Variant::Solution {
+        // Named one by one: oxlint skips what a `.gitignore` above ignores, and this
+        // repository's ignores `target/`, where the courses are generated.
+        let sources = client_sources(&client);
+        let mut lint = vec!["run", "lint", "--", "--deny-warnings"];
+        lint.extend(sources.iter().map(String::as_str));
+        let (ok, out) = npm(&client, &lint);
+        if !ok {
+            problems.push(format!("{label}: the client's lint failed\n{out}"));
+        }
+        let (ok, out) = npm(&client, &["run", "build"]);
+        if !ok {
+            problems.push(format!("{label}: the client's build failed\n{out}"));
+        }
+    }
+    let report = tempfile::tempdir().expect("a temporary folder");
+    let unit_json = report.path().join("vitest.json");
+    let unit_file = format!("--outputFile={}", unit_json.display());
+    let (_, unit_out) = npm(
+        &client,
+        &["exec", "--", "vitest", "run", "--reporter=json", &unit_file],
+    );
+    let unit = vitest_results(&unit_json);
+    let browser_json = report.path().join("playwright.json");
+    // Every browser test loads its pages through `api.js`: in a starter whose exercise it is,
+    // the first failure says what the rest would, each after a time-out.
+    let mut browser_args = vec!["playwright", "test", "--reporter=json"];
+    if variant == Variant::Starter && !prefixes.is_empty() {
+        browser_args.push("--max-failures=1");
+    }
+    let output = Command::new("npx")
+        .args(&browser_args)
+        .current_dir(&client)
+        .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &browser_json)
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+        .env("CI", "1")
+        .env("CARGO_TARGET_DIR", crate::repo(TARGET))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("npx runs");
+    let browser_out = String::from_utf8_lossy(&output.stderr).into_owned();
+    let browser = playwright_results(&browser_json);
+    for (kind, results, out) in [
+        ("unit", &unit, &unit_out),
+        ("browser", &browser, &browser_out),
+    ] {
+        let Some((passed, failed)) = results else {
+            problems.push(format!(
+                "{label}: the client's {kind} tests did not run\n{out}"
+            ));
+            continue;
+        };
+        match variant {
+            Variant::Solution => {
+                if !failed.is_empty() || passed.is_empty() {
+                    problems.push(format!(
+                        "{label}: the client's {kind} tests failed: {failed:?}\n{out}"
+                    ));
+                }
+                eprintln!(
+                    "{label}: client {kind} tests: {} passed, {} failed",
+                    passed.len(),
+                    failed.len()
+                );
+            }
+            Variant::Starter => {
+                let exercise =
+                    |name: &String| prefixes.iter().any(|p| name.starts_with(p.as_str()));
+                for name in failed.iter().filter(|n| !exercise(n)) {
+                    problems.push(format!(
+                        "{label}: the client's `{name}` fails but is not part of the exercise"
+                    ));
+                }
+                if failed.is_empty() {
+                    problems.push(format!(
+                        "{label}: no client {kind} test fails, so the exercise tests nothing"
+                    ));
+                }
+                eprintln!(
+                    "{label}: client {kind} tests: {} fail (the exercise), {} pass",
+                    failed.len(),
+                    passed.len()
+                );
+            }
+        }
+    }
+    problems
+}
+
+/// The client's own JavaScript, relative to `client`: what `npm ci` and `vite build` bring
+/// (`node_modules/`, `dist/`) left out.
+fn client_sources(client: &Path) -> Vec<String> {
+    fn walk(dir: &Path, client: &Path, out: &mut Vec<String>) {
+        for entry in fs_err::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            let name = entry.file_name();
+            if path.is_dir() {
+                if name != "node_modules" && name != "dist" {
+                    walk(&path, client, out);
+                }
+            } else if path.extension().is_some_and(|e| e == "js" || e == "jsx") {
+                let relative = path.strip_prefix(client).unwrap_or(&path);
+                out.push(relative.display().to_string());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(client, client, &mut out);
+    out.sort();
+    out
+}
+
+/// The names of the tests that passed and of those that failed. Two files may hold tests of the
+/// same name (each form's "disables the submit button..."), so these are lists, not sets.
+type Outcomes = Option<(Vec<String>, Vec<String>)>;
+
+/// The tests of a vitest JSON report, passed and failed, by full name (`describe` and title).
+fn vitest_results(path: &Path) -> Outcomes {
+    let report: serde_json::Value =
+        serde_json::from_str(&fs_err::read_to_string(path).ok()?).ok()?;
+    let (mut passed, mut failed) = (Vec::new(), Vec::new());
+    for file in report["testResults"].as_array()? {
+        for test in file["assertionResults"].as_array()? {
+            let name = test["fullName"].as_str()?.to_owned();
+            match test["status"].as_str()? {
+                "passed" => passed.push(name),
+                _ => failed.push(name),
+            };
+        }
+    }
+    Some((passed, failed))
+}
+
+/// The tests of a Playwright JSON report, passed and failed, by full name: the titles of the
+/// `describe` blocks around a test, and its own, joined with spaces (as vitest names them).
+fn playwright_results(path: &Path) -> Outcomes {
+    fn walk(suite: &serde_json::Value, titles: &[String], out: &mut (Vec<String>, Vec<String>)) {
+        for spec in suite["specs"].as_array().into_iter().flatten() {
+            let mut name = titles.to_vec();
+            name.push(spec["title"].as_str().unwrap_or_default().to_owned());
+            let name = name.join(" ");
+            // A test that did not run (after `--max-failures`) neither passed nor failed.
+            let statuses: Vec<&str> = spec["tests"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|t| t["status"].as_str())
+                .collect();
+            if statuses.iter().all(|s| *s == "skipped") {
+                continue;
+            }
+            if spec["ok"].as_bool() == Some(true) {
+                out.0.push(name);
+            } else {
+                out.1.push(name);
+            }
+        }
+        for inner in suite["suites"].as_array().into_iter().flatten() {
+            let mut titles = titles.to_vec();
+            titles.push(inner["title"].as_str().unwrap_or_default().to_owned());
+            walk(inner, &titles, out);
+        }
+    }
+    let report: serde_json::Value =
+        serde_json::from_str(&fs_err::read_to_string(path).ok()?).ok()?;
+    let mut out = (Vec::new(), Vec::new());
+    // The suites at the top are the test files, whose names are no part of a test's.
+    for file in report["suites"].as_array()? {
+        walk(file, &[], &mut out);
+    }
+    Some(out)
 }
 
 /// A project with `.cargo/config.toml` must have been built with it: SQLite lists the options

@@ -16,6 +16,13 @@ fn lock_summary(lock: &str) -> String {
     format!("({packages} packages; the project's own:)\n{own}\n")
 }
 
+/// What a snapshot shows of a package-lock.json: the client's name and how many packages.
+fn package_lock_summary(lock: &str) -> String {
+    let lock: serde_json::Value = serde_json::from_str(lock).expect("package-lock.json is JSON");
+    let packages = lock["packages"].as_object().map_or(0, |p| p.len() - 1);
+    format!("({packages} packages; the client: {})\n", lock["name"])
+}
+
 #[test]
 fn course_file_lists() {
     for path in crate::SPECS {
@@ -38,6 +45,7 @@ fn every_generated_file() {
                     // A lock is a copy of one in templates/locks (src/lock.rs has its tests).
                     let contents = match file.path.as_str() {
                         "Cargo.lock" => lock_summary(&file.contents),
+                        "client/package-lock.json" => package_lock_summary(&file.contents),
                         _ => file.contents,
                     };
                     text.push_str(&format!("==> {} <==\n{}\n", file.path, contents));

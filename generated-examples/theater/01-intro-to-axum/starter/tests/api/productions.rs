@@ -13,6 +13,7 @@ async fn show_production_returns_the_row_as_html() {
     assert_eq!(response.status, StatusCode::OK);
     assert!(response.text().contains("<li>id: 1</li>"));
     assert!(response.text().contains("<li>title: Hamlet</li>"));
+    assert!(response.text().contains("<li>budget: 100000</li>"));
 }
 
 #[tokio::test]

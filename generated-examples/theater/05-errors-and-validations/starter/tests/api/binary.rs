@@ -6,7 +6,7 @@
 use std::{
     io::{Read, Write},
     net::{TcpListener, TcpStream},
-    process::{Child, Command, ExitStatus, Stdio},
+    process::{Child, Command, ExitStatus, Output, Stdio},
     thread,
     time::{Duration, Instant},
 };
@@ -33,6 +33,28 @@ fn program(database: &TempDatabase, port: u16) -> Command {
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
     command
+}
+
+/// Runs the program to its end, which must come within `PATIENCE`: a program that goes on
+/// serving instead of stopping is stopped, and the test fails rather than waits for ever.
+fn finish(command: &mut Command) -> Output {
+    let mut child = command.spawn().expect("the program runs");
+    let started = Instant::now();
+    while child
+        .try_wait()
+        .expect("the program can be waited for")
+        .is_none()
+    {
+        if started.elapsed() > PATIENCE {
+            child.kill().ok();
+            child.wait().ok();
+            panic!("the program still runs after {PATIENCE:?}, where it should have stopped");
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+    child
+        .wait_with_output()
+        .expect("the program's output can be read")
 }
 
 /// A port nothing listens on right now.
@@ -128,10 +150,7 @@ fn the_program_serves_until_sigterm_then_stops_cleanly() {
 async fn seed_fills_the_database_the_environment_names() {
     let database = TempDatabase::new("seed");
 
-    let output = program(&database, free_port())
-        .arg("seed")
-        .output()
-        .expect("the program runs");
+    let output = finish(program(&database, free_port()).arg("seed"));
 
     assert!(
         output.status.success(),
@@ -153,10 +172,7 @@ async fn seed_fills_the_database_the_environment_names() {
 fn an_unknown_command_is_refused_with_the_usage() {
     let database = TempDatabase::new("unknown");
 
-    let output = program(&database, free_port())
-        .arg("serve-please")
-        .output()
-        .expect("the program runs");
+    let output = finish(program(&database, free_port()).arg("serve-please"));
 
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -174,10 +190,7 @@ fn an_unknown_command_is_refused_with_the_usage() {
 fn a_bad_port_stops_the_program_with_a_message_that_names_it() {
     let database = TempDatabase::new("port");
 
-    let output = program(&database, free_port())
-        .env("PORT", "eighty")
-        .output()
-        .expect("the program runs");
+    let output = finish(program(&database, free_port()).env("PORT", "eighty"));
 
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
