@@ -1,12 +1,11 @@
 // Playwright's settings: the browser to drive, and the Rust server it tests, serving the build.
 import { defineConfig } from '@playwright/test'
-import os from 'node:os'
-import path from 'node:path'
 
 // A port and a database of their own, so that the tests never touch a server you are running
-// on port 3000, nor its data.
+// on port 3000, nor its data. The database is a file in this folder (the server runs from the
+// project's folder), so two projects, or two lectures of one course, never share it.
 const PORT = 3100
-const DATABASE = path.join(os.tmpdir(), 'theater-e2e.db')
+const DATABASE = 'client/e2e.db'
 
 export default defineConfig({
   testDir: './e2e',
