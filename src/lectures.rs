@@ -37,6 +37,9 @@ pub enum Capability {
     /// A React client in `client/`: the JSON API moves under `/api`, a CORS layer lets other
     /// origins' pages call it, and the server serves the built client.
     Client,
+    /// Users who sign up, log in and out, with hashed passwords and sessions in an encrypted
+    /// cookie; each handler checks who may call it, as the spec's `auth.access` says.
+    Auth,
 }
 
 /// A part of the project a starter leaves for the student: most are a `todo!()`, each has a
@@ -72,6 +75,13 @@ pub enum Task {
     /// The client's `api.js`: a function per request, which checks the status and turns the
     /// JSON error shape into an error the pages can show.
     ApiClient,
+    /// Hashing a password and checking one against its hash (`src/password.rs`).
+    Passwords,
+    /// Logging in and out, and telling who is signed in: the login, logout and check-session
+    /// handlers.
+    Sessions,
+    /// The authorization check of the handler that updates the first resource with owners.
+    Authorization,
     List,
     Show,
     Create,
@@ -228,6 +238,26 @@ pub const LECTURES: &[Lecture] = &[
         notes: "project/notes/06-client-server.md",
         tasks: &[Task::Cors, Task::ApiClient],
     },
+    Lecture {
+        number: 7,
+        slug: "07-auth",
+        title: "Authentication and Authorization",
+        summary: "Users who sign up and log in, sessions in an encrypted cookie, hashed passwords, and in every handler a check of who may do what.",
+        objectives: &[
+            "Explain why authentication matters, and how it differs from authorization",
+            "Relate cookies and sessions: what the browser keeps, what the server keeps, and why a session can be revoked",
+            "Sign users up, in and out, with passwords stored only as Argon2id hashes and sessions in an encrypted cookie",
+            "Authorize each action in its handler: 401 for a visitor who is not signed in, 403 for a user who may not",
+            "Handle authentication and authorization errors in the front end, and show only what a user may do",
+        ],
+        adds: &[Auth],
+        removes: &[],
+        changes: "",
+        exercise: "Write the two functions of `src/password.rs` (hash a password with Argon2id, check one against its hash), the login, logout and check-session handlers, and the authorization check of one handler.",
+        built: "Users sign up, log in and out. Passwords are stored as Argon2id hashes, never shown; a session is a row of the `sessions` table, named by an encrypted cookie the browser sends back, and deleted at logout. Each handler says who may call it, as the spec's `auth.access` says: a visitor who must sign in first gets 401, a user who may not gets 403. Failed logins are limited, and the client signs users up and in, shows who is signed in, and offers only what they may do.",
+        notes: "project/notes/07-auth.md",
+        tasks: &[Task::Passwords, Task::Sessions, Task::Authorization],
+    },
 ];
 
 /// The lecture numbered `number`, if there is one.
@@ -250,6 +280,7 @@ pub struct Has {
     pub validation: bool,
     pub html_pages: bool,
     pub client: bool,
+    pub auth: bool,
 }
 
 impl Has {
@@ -267,6 +298,7 @@ impl Has {
             Validation => &mut self.validation,
             HtmlPages => &mut self.html_pages,
             Client => &mut self.client,
+            Auth => &mut self.auth,
         };
         *flag = on;
     }
@@ -292,6 +324,9 @@ pub struct Todo {
     pub validation_errors: bool,
     pub cors: bool,
     pub api_client: bool,
+    pub passwords: bool,
+    pub sessions: bool,
+    pub authorization: bool,
 }
 
 impl Todo {
@@ -315,6 +350,9 @@ impl Todo {
                 Task::ValidationErrors => &mut todo.validation_errors,
                 Task::Cors => &mut todo.cors,
                 Task::ApiClient => &mut todo.api_client,
+                Task::Passwords => &mut todo.passwords,
+                Task::Sessions => &mut todo.sessions,
+                Task::Authorization => &mut todo.authorization,
             };
             *flag = true;
         }
@@ -374,6 +412,8 @@ impl Task {
                 | Task::ValidationErrors
                 | Task::Cors
                 | Task::ApiClient
+                // A handler that runs without its check: it allows everyone.
+                | Task::Authorization
         )
     }
 
@@ -432,6 +472,25 @@ impl Task {
                 .chain(crate::context::validation_error_tests(spec))
                 .collect(),
             Task::Cors => vec!["cors_".into()],
+            // A password is hashed at signup and checked at login, and the seed command hashes
+            // the seed users' passwords.
+            Task::Passwords => vec![
+                "password_".into(),
+                "signup_".into(),
+                "login_".into(),
+                "seed_fills_the_database_the_environment_names".into(),
+            ],
+            // Every test in a browser signs in first.
+            Task::Sessions => vec![
+                "login_".into(),
+                "logout_".into(),
+                "check_session_".into(),
+                "in a browser".into(),
+            ],
+            Task::Authorization => match crate::lectures::authorization_resource(spec) {
+                Some(r) => vec![format!("update_{}_returns_403_", r.names.singular)],
+                None => Vec::new(),
+            },
             // The client's tests are named after what they exercise too: the unit tests of
             // `api.js`, and every test in a browser, since each page loads through it.
             Task::ApiClient => CLIENT_EXERCISE_TESTS.iter().map(|&t| t.into()).collect(),
@@ -454,6 +513,24 @@ pub fn schema_resource(spec: &Spec) -> &Resource {
         .find(|r| !r.parents.is_empty())
         .or(spec.resources.last())
         .expect("a spec has at least one resource")
+}
+
+/// The resource whose update handler's authorization check lecture 7's starter leaves to the
+/// student: the first whose update some signed-in user may be refused (it names the owner or
+/// a role); none if every resource lets anyone update.
+pub fn authorization_resource(spec: &Spec) -> Option<&Resource> {
+    use crate::spec::Who;
+    let roles = &spec.auth.roles;
+    spec.resources.iter().enumerate().find_map(|(at, r)| {
+        let who = spec.auth.access.get(at)?.of("update");
+        let anyone = who.iter().any(|w| matches!(w, Who::Public | Who::SignedIn));
+        // With every role listed, every signed-in user may: nobody is refused.
+        let every_role = !roles.is_empty()
+            && roles
+                .iter()
+                .all(|role| who.contains(&Who::Role(role.clone())));
+        (!anyone && !every_role).then_some(r)
+    })
 }
 
 /// The test-name prefixes of every task of a lecture, in task order, each once.

@@ -22,6 +22,8 @@ pub enum Lock {
     Client,
     /// And regex.
     ClientAndRegex,
+    /// argon2, axum-extra's private cookies and regex (usernames have a pattern): lecture 7.
+    Auth,
 }
 
 impl Lock {
@@ -29,6 +31,9 @@ impl Lock {
     pub fn of(context: &ProjectContext) -> Self {
         let has = &context.has;
         let regex = has.validation && context.any_pattern;
+        if has.auth {
+            return Lock::Auth;
+        }
         match (has.database, has.app_errors, has.client) {
             (false, _, _) => Lock::NoDatabase,
             (true, false, _) => Lock::Database,
@@ -47,6 +52,7 @@ impl Lock {
             Lock::AppErrorsAndRegex => include_str!("../templates/locks/lecture-5-regex.lock"),
             Lock::Client => include_str!("../templates/locks/lecture-6.lock"),
             Lock::ClientAndRegex => include_str!("../templates/locks/lecture-6-regex.lock"),
+            Lock::Auth => include_str!("../templates/locks/lecture-7.lock"),
         }
     }
 }
@@ -111,13 +117,14 @@ fn block_name(block: &str) -> String {
 mod tests {
     use super::*;
 
-    const ALL: [Lock; 6] = [
+    const ALL: [Lock; 7] = [
         Lock::NoDatabase,
         Lock::Database,
         Lock::AppErrors,
         Lock::AppErrorsAndRegex,
         Lock::Client,
         Lock::ClientAndRegex,
+        Lock::Auth,
     ];
 
     fn names(text: &str) -> Vec<String> {

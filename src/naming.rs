@@ -209,6 +209,15 @@ pub fn with_article(noun: &str) -> String {
     format!("{article} {noun}")
 }
 
+/// The items as a sentence lists them: `a`, `a and b`, `a, b and c`.
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// `text` with its first letter in upper case: `cast member` → `Cast member`.
 pub fn capitalize(text: &str) -> String {
     let mut chars = text.chars();

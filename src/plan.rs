@@ -103,6 +103,18 @@ fn client(c: &ProjectContext) -> bool {
     c.has.client
 }
 
+fn auth(c: &ProjectContext) -> bool {
+    c.has.auth
+}
+
+fn owned(c: &ProjectContext) -> bool {
+    c.has.auth && !c.auth.owned_tables.is_empty()
+}
+
+fn auth_client(c: &ProjectContext) -> bool {
+    c.has.client && c.has.auth
+}
+
 const FILES: &[Entry] = &[
     entry("project/Cargo.toml", "Cargo.toml", always),
     entry(
@@ -123,6 +135,21 @@ const FILES: &[Entry] = &[
         "migrations/{checks_migration}",
         checks,
     ),
+    entry(
+        "project/migrations/create_users.sql",
+        "migrations/{users_migration}",
+        auth,
+    ),
+    entry(
+        "project/migrations/create_sessions.sql",
+        "migrations/{sessions_migration}",
+        auth,
+    ),
+    entry(
+        "project/migrations/add_owners.sql",
+        "migrations/{owners_migration}",
+        owned,
+    ),
     entry("project/seed.sql", "seed.sql", database),
     entry("project/requests.http", "requests.http", collections),
     entry("project/src/main.rs", "src/main.rs", always),
@@ -137,6 +164,10 @@ const FILES: &[Entry] = &[
     entry("project/src/client.rs", "src/client.rs", client),
     entry("project/src/cors.rs", "src/cors.rs", client),
     entry("project/src/server.rs", "src/server.rs", always),
+    entry("project/src/auth.rs", "src/auth.rs", auth),
+    entry("project/src/password.rs", "src/password.rs", auth),
+    entry("project/src/throttle.rs", "src/throttle.rs", auth),
+    entry("project/src/routes/auth.rs", "src/routes/auth.rs", auth),
     entry("project/src/routes/mod.rs", "src/routes/mod.rs", always),
     each(
         "project/src/routes/resource.rs",
@@ -156,6 +187,19 @@ const FILES: &[Entry] = &[
         html_pages,
     ),
     entry("project/tests/api/client.rs", "tests/api/client.rs", client),
+    entry("project/tests/api/access.rs", "tests/api/access.rs", auth),
+    entry("project/tests/api/auth.rs", "tests/api/auth.rs", auth),
+    entry("project/tests/api/csrf.rs", "tests/api/csrf.rs", auth),
+    entry(
+        "project/tests/api/password.rs",
+        "tests/api/password.rs",
+        auth,
+    ),
+    entry(
+        "project/tests/api/throttle.rs",
+        "tests/api/throttle.rs",
+        auth,
+    ),
     entry("project/tests/api/cors.rs", "tests/api/cors.rs", client),
     entry(
         "project/tests/api/errors.rs",
@@ -233,6 +277,46 @@ const FILES: &[Entry] = &[
         "project/client/e2e/helpers.js",
         "client/e2e/helpers.js",
         client,
+    ),
+    entry(
+        "project/client/e2e/auth.spec.js",
+        "client/e2e/auth.spec.js",
+        auth_client,
+    ),
+    entry(
+        "project/client/src/auth.js",
+        "client/src/auth.js",
+        auth_client,
+    ),
+    entry(
+        "project/client/src/AuthProvider.jsx",
+        "client/src/AuthProvider.jsx",
+        auth_client,
+    ),
+    entry(
+        "project/client/src/access.js",
+        "client/src/access.js",
+        auth_client,
+    ),
+    entry(
+        "project/client/src/LogIn.jsx",
+        "client/src/LogIn.jsx",
+        auth_client,
+    ),
+    entry(
+        "project/client/src/SignUp.jsx",
+        "client/src/SignUp.jsx",
+        auth_client,
+    ),
+    entry(
+        "project/client/src/LogIn.test.jsx",
+        "client/src/LogIn.test.jsx",
+        auth_client,
+    ),
+    entry(
+        "project/client/src/SignUp.test.jsx",
+        "client/src/SignUp.test.jsx",
+        auth_client,
     ),
     each(
         "project/client/resource/List.jsx",
@@ -350,6 +434,9 @@ fn project_path(entry: &Entry, context: &ProjectContext) -> String {
     entry
         .output
         .replace("{checks_migration}", &context.checks_migration)
+        .replace("{users_migration}", &context.auth.users_migration)
+        .replace("{sessions_migration}", &context.auth.sessions_migration)
+        .replace("{owners_migration}", &context.auth.owners_migration)
 }
 
 fn resource_path(entry: &Entry, resource: &context::ResourceContext) -> String {
@@ -505,7 +592,21 @@ fn postman_collection(context: &ProjectContext) -> String {
         .iter()
         .map(|r| {
             let route = &r.names.route;
-            let mut items = vec![
+            let mut items = Vec::new();
+            if let Some(user) = r.acting_user.as_ref().filter(|_| context.has.auth) {
+                // Postman keeps the session cookie the server sets, and sends it back.
+                let body = json!({ "username": user.username, "password": user.password });
+                items.push(request(
+                    format!(
+                        "Log in as {}, who may send every request below",
+                        user.username
+                    ),
+                    "POST",
+                    format!("{}/login", crate::naming::API_PREFIX),
+                    Some(pretty_json(&body.to_string())),
+                ));
+            }
+            items.extend([
                 request(
                     format!("List {}", r.names.plural_human),
                     "GET",
@@ -518,7 +619,7 @@ fn postman_collection(context: &ProjectContext) -> String {
                     format!("{route}/1"),
                     None,
                 ),
-            ];
+            ]);
             if context.has.create {
                 let body = pretty_body(&r.samples.create_body);
                 items.push(request(

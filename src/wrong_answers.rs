@@ -69,6 +69,9 @@ pub fn catalogue(spec: &Spec, lecture: &Lecture) -> Result<Vec<WrongAnswer>> {
             // The client's wrong answers would need its own tests run, in JavaScript, which
             // bench/wrong-answers does not do: `api.js` is graded by its tests alone.
             Task::ApiClient => {}
+            Task::Passwords => catalogue.passwords()?,
+            Task::Sessions => catalogue.sessions()?,
+            Task::Authorization => catalogue.authorization()?,
         }
     }
     Ok(catalogue.answers)
@@ -480,6 +483,158 @@ impl<'a> Catalogue<'a> {
                     .and_then(|at| edit(at..at + post.len(), "")),
                 format!("`POST {}` must reach `create_{s}`", r.names.route),
             )?;
+        }
+        Ok(())
+    }
+
+    // Lecture 7: passwords, sessions and authorization.
+
+    // Lecture 7: passwords, sessions and the authorization check.
+
+    /// Edits of one file, each `(name, find, replace, why)`: the text is found once.
+    fn replacements(
+        &mut self,
+        task: Task,
+        file: &str,
+        answers: &[(&str, &str, &str, &str)],
+    ) -> Result<()> {
+        let text = self.text(file);
+        for &(name, find, replace, why) in answers {
+            let range = text.find(find).map(|at| at..at + find.len());
+            self.push(
+                name.into(),
+                task,
+                file,
+                range.and_then(|r| edit(r, replace)),
+                why,
+            )?;
+        }
+        Ok(())
+    }
+
+    fn passwords(&mut self) -> Result<()> {
+        self.replacements(
+            Task::Passwords,
+            "src/password.rs",
+            &[
+                (
+                    "password_stored_as_it_is",
+                    "let hash = Argon2::default().hash_password(password.as_bytes())?;\n        Ok(hash.to_string())",
+                    "Ok(password)",
+                    "whoever reads the table then has every password",
+                ),
+                (
+                    "password_any_matches",
+                    "Err(password_hash::Error::PasswordInvalid) => Ok(false),",
+                    "Err(password_hash::Error::PasswordInvalid) => Ok(user_exists),",
+                    "a hash computed and never compared lets any password in",
+                ),
+                (
+                    "password_dummy_hash_matches",
+                    "Ok(()) => Ok(user_exists),",
+                    "Ok(()) => Ok(true),",
+                    "the dummy hash is there to spend time, not to match: an unknown username must never log in",
+                ),
+                (
+                    "password_every_error_a_mismatch",
+                    "Err(err) => Err(PasswordError::Hash(err)),",
+                    "Err(_) => Ok(false),",
+                    "a hash the check cannot use is a broken table, to report, not a wrong password to hide",
+                ),
+                (
+                    "password_unreadable_hash_is_a_wrong_password",
+                    "PasswordHash::new(&stored).map_err(PasswordError::StoredHash)?",
+                    "match PasswordHash::new(&stored) {\n            Ok(parsed) => parsed,\n            Err(_) => return Ok(false),\n        }",
+                    "a hash that cannot be read is a broken table, to report, not a wrong password to hide",
+                ),
+            ],
+        )
+    }
+
+    fn sessions(&mut self) -> Result<()> {
+        self.replacements(
+            Task::Sessions,
+            "src/routes/auth.rs",
+            &[
+                (
+                    "login_ignoring_the_password",
+                    "account.filter(|_| matches)",
+                    "account",
+                    "a username alone must not log anyone in",
+                ),
+                (
+                    "login_taking_back_failures",
+                    "return Err(AppError::InvalidCredentials);",
+                    "state.login_attempts.succeeded(&keys);\n        return Err(AppError::InvalidCredentials);",
+                    "a failure taken back is not counted: nothing stops guess after guess",
+                ),
+                (
+                    "login_without_the_limit",
+                    "state\n        .login_attempts\n        .attempt(&keys)\n        .map_err(|retry_after| AppError::TooManyAttempts { retry_after })?;",
+                    "",
+                    "without the limit, nothing stops guess after guess",
+                ),
+                (
+                    "login_limited_by_address_only",
+                    "format!(\"username:{}\", username.to_lowercase()),",
+                    "",
+                    "guesses from many addresses at one user would never be stopped",
+                ),
+                (
+                    "logout_keeping_the_session",
+                    "let jar = auth::end_session(&state, jar).await?;",
+                    "let jar = jar.remove(axum_extra::extract::cookie::Cookie::from(auth::SESSION_COOKIE));",
+                    "forgetting the cookie in one browser leaves the session alive for every copy of it",
+                ),
+            ],
+        )
+    }
+
+    fn authorization(&mut self) -> Result<()> {
+        let Some(r) = self.resources().iter().find(|r| r.authorization_exercise) else {
+            return Ok(());
+        };
+        let file = routes(r);
+        let check = r.access.update.check.clone().unwrap_or_default();
+        let text = self.text(&file);
+        let start = text
+            .find(&format!("async fn update_{}(", r.names.singular))
+            .unwrap_or(text.len());
+        let find = format!("allow({check})?;");
+        let at = text[start..]
+            .find(&find)
+            .map(|at| start + at..start + at + find.len());
+        let mut answers = vec![(
+            format!("update_{}_without_its_check", r.names.singular),
+            at.clone().and_then(|range| edit(range, "")),
+            "without the check, any signed-in user changes any row".to_owned(),
+        )];
+        // A check of several conditions, with one left out.
+        let parts: Vec<&str> = check.split(" || ").collect();
+        if parts.len() > 1 {
+            for (k, part) in parts.iter().enumerate() {
+                let rest: Vec<&str> = parts
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != k)
+                    .map(|(_, p)| *p)
+                    .collect();
+                // `production.user_id == Some(user.id)` is the owner; `user.role == Role::Admin`
+                // a role.
+                let who = match part.split_once("Role::") {
+                    Some((_, role)) => heck::ToSnakeCase::to_snake_case(role),
+                    None => "the_owner".to_owned(),
+                };
+                answers.push((
+                    format!("update_{}_check_without_{who}", r.names.singular),
+                    at.clone()
+                        .and_then(|range| edit(range, format!("allow({})?;", rest.join(" || ")))),
+                    format!("leaving out `{part}` refuses someone the rules allow"),
+                ));
+            }
+        }
+        for (name, edit, why) in answers {
+            self.push(name, Task::Authorization, &file, edit, why)?;
         }
         Ok(())
     }

@@ -1,5 +1,7 @@
 """The theater API of lecture 5, written the way the original Flask course writes it:
-Flask, Flask-SQLAlchemy models with a `to_dict`, validation in the view, SQLite.
+Flask, Flask-SQLAlchemy models with a `to_dict`, validation in the view, SQLite. And lecture
+7's log-in, as the original writes it: a bcrypt hash (Flask-Bcrypt's default cost, 12 rounds)
+and Flask's signed-cookie session.
 
 It is the peer the generated Axum server is measured against in `bench/run`: same routes,
 same JSON, same status codes, same SQLite settings.
@@ -8,7 +10,9 @@ same JSON, same status codes, same SQLite settings.
 import os
 import re
 
-from flask import Flask, jsonify, make_response, request
+import bcrypt
+
+from flask import Flask, jsonify, make_response, request, session
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import event, func
 from sqlalchemy.engine import Engine
@@ -16,6 +20,9 @@ from sqlalchemy.engine import Engine
 app = Flask(__name__)
 app.config["SQLALCHEMY_DATABASE_URI"] = os.environ.get("DATABASE_URL", "sqlite:///theater.db")
 app.json.sort_keys = False
+app.secret_key = os.environ.get("SECRET_KEY", "a-key-for-the-benchmark-only")
+# Flask-Bcrypt's default cost, which the original course uses.
+BCRYPT_ROUNDS = 12
 db = SQLAlchemy(app)
 
 
@@ -171,6 +178,31 @@ def delete_production(id):
     return make_response("", 204)
 
 
+class User(db.Model):
+    __tablename__ = "users"
+
+    id = db.Column(db.Integer, primary_key=True)
+    username = db.Column(db.String, unique=True, nullable=False)
+    password_hash = db.Column(db.String, nullable=False)
+
+    def to_dict(self):
+        return {"id": self.id, "username": self.username}
+
+
+@app.post("/login")
+def login():
+    data = request.get_json()
+    user = User.query.filter_by(username=data.get("username")).first()
+    if user is None or not bcrypt.checkpw(data.get("password", "").encode(), user.password_hash.encode()):
+        return make_response(jsonify({"error": "invalid username or password"}), 401)
+    session["user_id"] = user.id
+    return make_response(jsonify(user.to_dict()), 200)
+
+
 if __name__ == "__main__":
     with app.app_context():
         db.create_all()
+        if User.query.filter_by(username="ada").first() is None:
+            hashed = bcrypt.hashpw(b"ada-dev-password", bcrypt.gensalt(BCRYPT_ROUNDS)).decode()
+            db.session.add(User(username="ada", password_hash=hashed))
+            db.session.commit()

@@ -11,7 +11,9 @@ use serde::Serialize;
 use super::readme::utc;
 use super::resource::ResourceContext;
 use crate::naming::js_variable;
-use crate::spec::{Field, FieldType, Literal, Resource, Spec, new_rows, rule_message, test_cases};
+use crate::spec::{
+    Access, Field, FieldType, Literal, Resource, Spec, Who, new_rows, rule_message, test_cases,
+};
 
 /// The port Vite's development server listens on.
 pub const DEV_PORT: u16 = 5173;
@@ -22,7 +24,7 @@ pub const E2E_PORT: u16 = 3100;
 /// How many fresh rows of each resource the browser tests use, each test its own: created
 /// through the form, created to edit, the edit's new values, deleted, kept when a delete is
 /// cancelled, and added from a parent's page.
-const E2E_ROWS: usize = 6;
+const E2E_ROWS: usize = 7;
 
 #[derive(Debug, Default, Serialize)]
 pub struct ClientContext {
@@ -36,6 +38,7 @@ pub struct ClientContext {
     pub package: String,
     /// The app's title as JSX text: itself, or `{"..."}` when it holds what JSX reads as code.
     pub title_jsx: String,
+    pub auth: ClientAuth,
     pub resources: Vec<ClientResource>,
 }
 
@@ -99,6 +102,59 @@ pub struct ClientResource {
     /// Whether some field is a checkbox, or has a default a new row's form starts with.
     pub any_checkbox: bool,
     pub any_default: bool,
+    /// Who may take each action, as JavaScript functions of the signed-in user (`null` when
+    /// nobody is) and, for an action on a row, of the row (lecture 7).
+    pub may: Vec<May>,
+    /// Whether rows have an owner, `user_id`.
+    pub owned: bool,
+    /// The seed user the browser tests of this resource log in as: one who may take every
+    /// action on rows they made (lecture 7).
+    pub e2e_user: Option<E2eUser>,
+}
+
+/// A user the browser tests log in as: username and password as JavaScript string literals.
+#[derive(Clone, Debug, Serialize)]
+pub struct E2eUser {
+    pub username: String,
+    pub password: String,
+}
+
+/// What the browser test of users does: a newcomer signs up and creates a row of `resource`
+/// (by index), and `other`, a seed user, may not change it.
+#[derive(Debug, Serialize)]
+pub struct AuthFlow {
+    pub resource: usize,
+    pub other: E2eUser,
+}
+
+/// Who may take an action on a resource, as the client asks before offering it.
+#[derive(Debug, Serialize)]
+pub struct May {
+    pub action: &'static str,
+    /// `(user, production) => user?.id === production.user_id || user?.role === 'admin'`.
+    pub function: String,
+}
+
+/// The users' side of the client (lecture 7): the fields of the signup form beyond username and
+/// password, and the password's rules.
+#[derive(Debug, Default, Serialize)]
+pub struct ClientAuth {
+    /// The user fields, as controls of the signup form.
+    pub fields: Vec<ClientField>,
+    /// Whether users have roles, and so a `role` in their JSON.
+    pub roles: bool,
+    pub password_min: u64,
+    pub password_max: u64,
+    /// A seed user and its password, for the browser tests to log in as (JavaScript string
+    /// literals); and one with each role the rules name, by role.
+    pub first_user: String,
+    pub first_password: String,
+    /// What signing up a newcomer takes beyond username and password: the required user
+    /// fields.
+    pub signup_inputs: Vec<Input>,
+    pub flow: Option<AuthFlow>,
+    /// A password the rules take, as a JavaScript string literal.
+    pub good_password: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -116,6 +172,8 @@ pub struct ClientField {
     pub required: bool,
     /// The control's value for a row in `var` (`{}` for a new one).
     pub to_value: String,
+    /// The control's value in a blank form: the field's default, or nothing.
+    pub blank: String,
     /// The body's value, from the controls' `values`.
     pub to_body: String,
     /// JSX that shows the field of a row in `var` on its page.
@@ -226,6 +284,7 @@ pub(super) fn client(spec: &Spec, resources: &[ResourceContext]) -> ClientContex
         dev_port: DEV_PORT,
         package: format!("{}-client", spec.app.package),
         e2e_port: E2E_PORT,
+        auth: client_auth(spec),
         title_jsx: if spec.title.contains(['{', '}', '<', '>', '&']) {
             format!("{{{}}}", js(&spec.title))
         } else {
@@ -238,6 +297,113 @@ pub(super) fn client(spec: &Spec, resources: &[ResourceContext]) -> ClientContex
             .map(|(r, c)| resource(spec, resources, r, c))
             .collect(),
     }
+}
+
+fn client_auth(spec: &Spec) -> ClientAuth {
+    let auth = &spec.auth;
+    let username = |row: &crate::spec::Row| {
+        row.values
+            .first()
+            .cloned()
+            .flatten()
+            .map(|v| v.to_string())
+            .unwrap_or_default()
+    };
+    ClientAuth {
+        fields: auth
+            .users
+            .fields
+            .iter()
+            .skip(1)
+            .map(|f| field(f, "user"))
+            .collect(),
+        roles: !auth.roles.is_empty(),
+        password_min: auth.password.min_length,
+        password_max: auth.password.max_length,
+        first_user: js(auth.users.seed.first().map(username).unwrap_or_default()),
+        first_password: js(auth.passwords.first().cloned().unwrap_or_default()),
+        signup_inputs: signup_inputs(spec),
+        flow: auth_flow(spec),
+        good_password: js(super::auth::password_of("a-good-password", &auth.password)),
+    }
+}
+
+/// The required user fields of a newcomer's signup, as a browser test types them: the values
+/// of a user no seed user clashes with.
+fn signup_inputs(spec: &Spec) -> Vec<Input> {
+    let users = &spec.auth.users;
+    let Some(values) = new_rows(&users.names, &users.fields, &users.seed, 1).pop() else {
+        return Vec::new();
+    };
+    users
+        .fields
+        .iter()
+        .zip(&values)
+        .skip(1)
+        .filter(|(f, _)| f.rules.required)
+        .filter_map(|(f, v)| Some(input(f, &field(f, "user"), v.as_ref()?)))
+        .collect()
+}
+
+/// Whether a user of `role` who owns the row may take `action`.
+fn allows(who: &[Who], action: &str, role: &str, owner: bool) -> bool {
+    who.iter().any(|w| match w {
+        Who::Public | Who::SignedIn => true,
+        Who::Owner => owner && action != "create",
+        Who::Role(r) => r == role,
+    })
+}
+
+/// The seed user the browser tests of the resource at `at` log in as: the first who may take
+/// every action on the rows they make.
+fn e2e_user(spec: &Spec, at: usize) -> Option<E2eUser> {
+    let auth = &spec.auth;
+    let access = auth.access.get(at)?;
+    let k = (0..auth.users.seed.len()).find(|&k| {
+        let role = auth.seed_roles.get(k).map_or("", String::as_str);
+        Access::ACTIONS
+            .iter()
+            .all(|a| allows(access.of(a), a, role, true))
+    })?;
+    Some(seed_user(spec, k))
+}
+
+fn seed_user(spec: &Spec, k: usize) -> E2eUser {
+    let auth = &spec.auth;
+    let username = auth.users.seed[k].values[0]
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    E2eUser {
+        username: js(username),
+        password: js(auth.passwords.get(k).cloned().unwrap_or_default()),
+    }
+}
+
+/// The resource of the browser test of users: the first with owners that a newcomer (of the
+/// first role) may create, change and delete, and that some seed user may not change; and
+/// that seed user.
+fn auth_flow(spec: &Spec) -> Option<AuthFlow> {
+    let auth = &spec.auth;
+    let newcomer = auth.roles.first().map_or("", String::as_str);
+    spec.resources.iter().enumerate().find_map(|(at, _)| {
+        let access = auth.access.get(at)?;
+        if !access.owned()
+            || !["create", "update"]
+                .iter()
+                .all(|a| allows(access.of(a), a, newcomer, true))
+        {
+            return None;
+        }
+        let other = (0..auth.users.seed.len()).find(|&k| {
+            let role = auth.seed_roles.get(k).map_or("", String::as_str);
+            !allows(access.of("update"), "update", role, false)
+        })?;
+        Some(AuthFlow {
+            resource: at,
+            other: seed_user(spec, other),
+        })
+    })
 }
 
 /// A value as JavaScript source, written as the client's code is: strings in single quotes,
@@ -480,11 +646,59 @@ fn resource(
         delete_note,
         any_checkbox: fields.iter().any(|f| f.control == "checkbox"),
         any_default: resource.fields.iter().any(|f| f.rules.default.is_some()),
+        may: spec
+            .resources
+            .iter()
+            .position(|r| r.names == resource.names)
+            .and_then(|at| spec.auth.access.get(at))
+            .map(|access| {
+                Access::ACTIONS
+                    .iter()
+                    .map(|&action| May {
+                        action,
+                        function: may(access.of(action), action, &var),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        owned: spec
+            .resources
+            .iter()
+            .position(|r| r.names == resource.names)
+            .is_some_and(|at| spec.auth.owned(at)),
+        e2e_user: spec
+            .resources
+            .iter()
+            .position(|r| r.names == resource.names)
+            .and_then(|at| e2e_user(spec, at)),
         fields,
         parents,
         children,
         var,
     }
+}
+
+/// Who may take `action`, as a JavaScript function of the signed-in user and, for an action
+/// on a row, of the row in `var`.
+fn may(who: &[Who], action: &str, var: &str) -> String {
+    let on_row = matches!(action, "show" | "update" | "delete");
+    let mut any = Vec::new();
+    for w in who {
+        match w {
+            Who::Public => return "() => true".into(),
+            Who::SignedIn => any.push("user !== null".to_owned()),
+            // A list shows its owners their own rows: any signed-in user may ask for it.
+            Who::Owner if !on_row => any.push("user !== null".to_owned()),
+            Who::Owner => any.push(format!("user?.id === {var}.user_id")),
+            Who::Role(role) => any.push(format!("user?.role === {}", js(role))),
+        }
+    }
+    let args = if on_row && who.contains(&Who::Owner) {
+        format!("(user, {var})")
+    } else {
+        "(user)".to_owned()
+    };
+    format!("{args} => {}", any.join(" || "))
 }
 
 /// Whether a test types into this control, rather than choosing or checking.
@@ -550,7 +764,14 @@ fn field(f: &Field, var: &str) -> ClientField {
     } else {
         format!("{{{value} ?? '—'}}")
     };
+    let blank = match (f.ty, control) {
+        (FieldType::Bool, _) => blank("false"),
+        (_, "select") if numeric => default.map_or("''".to_owned(), |d| js(d.to_string())),
+        (FieldType::Datetime, _) => "''".to_owned(),
+        _ => blank("''"),
+    };
     ClientField {
+        blank,
         name: name.clone(),
         // The control shows a time as the API keeps it, in UTC: the label says so.
         label: if f.ty == FieldType::Datetime {

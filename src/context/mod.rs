@@ -8,6 +8,7 @@
 //! `literals` writes values as Rust, HTML or TOML source; `readme` holds what the README's
 //! lecture notes show in the spec's terms (requests and their answers, what changed).
 
+mod auth;
 mod client;
 mod fields;
 mod literals;
@@ -19,6 +20,7 @@ mod sql;
 
 use serde::Serialize;
 
+pub use auth::{AccessContext, ActionContext, AuthContext};
 pub use client::ClientContext;
 pub use fields::{
     CaseContext, CheckContext, CheckTest, DbRule, FieldContext, TextTest, UniqueTest,
@@ -96,6 +98,8 @@ pub struct ProjectContext {
     pub readme: ReadmeContext,
     /// The browser client and what the server knows of it (lecture 6 on).
     pub client: ClientContext,
+    /// Users, sessions and who may do what (lecture 7).
+    pub auth: AuthContext,
 }
 
 #[derive(Debug, Serialize)]
@@ -124,6 +128,8 @@ pub struct DialectContext {
     pub default_url: String,
     pub primary_key: &'static str,
     pub timestamp_column: &'static str,
+    /// "Now", in the format of the timestamp columns.
+    pub now: &'static str,
 }
 
 /// Every resource's context, in the spec's order (parents first).
@@ -137,14 +143,16 @@ fn resources(spec: &Spec, dialect: Dialect) -> Vec<ResourceContext> {
 
 pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectContext {
     let has = lecture.has();
-    // With a client, the API moves under a prefix: every path a client requests has it.
-    let prefixed;
-    let spec = if has.client {
-        prefixed = with_api_prefix(spec);
-        &prefixed
-    } else {
-        spec
-    };
+    // With a client, the API moves under a prefix: every path a client requests has it. Before
+    // there are users, nothing has an owner.
+    let mut adapted = spec.clone();
+    if has.client {
+        adapted = with_api_prefix(&adapted);
+    }
+    if !has.auth {
+        adapted.auth = adapted.auth.before_rules();
+    }
+    let spec = &adapted;
     let dialect = Dialect::Sqlite;
     let todo = match variant {
         Variant::Starter => Todo::of(lecture.tasks),
@@ -155,6 +163,12 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
     let unique_test = fields::unique_test(spec, dialect, &resources);
     let nul_test = fields::nul_test(&resources);
     let orphan_insert = fields::orphan_insert(spec, dialect, &resources);
+    let auth = if has.auth {
+        // After each table's migration, and lecture 5's of CHECK constraints.
+        auth::auth(spec, dialect, spec.resources.len() + 1)
+    } else {
+        AuthContext::default()
+    };
     ProjectContext {
         client: if has.client {
             client::client(spec, &resources)
@@ -172,6 +186,7 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
         db_rules: resources
             .iter()
             .flat_map(|r| r.db_rules.iter().cloned())
+            .chain(auth.db_rules.iter().cloned())
             .collect(),
         any_foreign_key_context: resources
             .iter()
@@ -195,8 +210,10 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
         any_parents: spec.resources.iter().any(|r| !r.parents.is_empty()),
         any_unique: resources.iter().any(|r| r.any_unique),
         any_pattern: resources.iter().any(|r| r.any_pattern),
-        any_email: resources.iter().any(|r| r.any_email),
-        any_url: resources.iter().any(|r| r.any_url),
+        // `src/validation.rs` checks a user's fields too.
+        any_email: auth.any_email || resources.iter().any(|r| r.any_email),
+        any_url: auth.any_url || resources.iter().any(|r| r.any_url),
+        auth,
         description_toml: literals::toml_string(&format!(
             "{}, lecture {}: {} ({})",
             spec.title,
@@ -278,5 +295,6 @@ fn dialect_context(dialect: Dialect, spec: &Spec) -> DialectContext {
         default_url: format!("sqlite:{}", spec.app.database_file),
         primary_key: dialect.primary_key(),
         timestamp_column: dialect.timestamp_column(),
+        now: dialect.now(),
     }
 }

@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 
 use super::resource::ResourceContext;
 use crate::lectures::{Has, Lecture, Task};
-use crate::spec::{FieldType, Literal, Resource, Spec, rule_message, test_cases};
+use crate::spec::{FieldType, Literal, Resource, Spec, Who, rule_message, test_cases};
 
 /// Where the notes' commands say the spec is: the README cannot know the reader's path.
 const SPEC_FILE: &str = "your-spec.yaml";
@@ -56,6 +56,22 @@ pub struct ReadmeContext {
     /// Whether some field of some resource may be null (PATCH then tells absent from null).
     pub any_nullable: bool,
     pub exchanges: Exchanges,
+    /// Who may take each action on each resource, in words, for the notes of lecture 7.
+    pub access_table: Vec<AccessRow>,
+    /// An authorization check as the handlers write it, for the notes.
+    pub allow_example: String,
+    /// The resource whose update's check lecture 7's starter leaves out: `production`.
+    pub authorization_resource: String,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct AccessRow {
+    pub resource: String,
+    pub list: String,
+    pub show: String,
+    pub create: String,
+    pub update: String,
+    pub delete: String,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -106,6 +122,9 @@ pub struct Relation {
 /// the fields, on a freshly seeded database, each answer is the one shown.
 #[derive(Debug, Default, Serialize)]
 pub struct Exchanges {
+    /// `POST /api/login` as the user the other exchanges act as, who then sends the session
+    /// cookie with each (lecture 7).
+    pub login: Option<Exchange>,
     /// `GET /things/1`, while the answer is short (before rows are shown with children).
     pub show: Option<Exchange>,
     /// `GET /things/999`.
@@ -129,6 +148,7 @@ impl Exchanges {
     /// Every exchange there is, in the order they are meant to be sent.
     pub fn in_order(&self) -> Vec<&Exchange> {
         [
+            &self.login,
             &self.show,
             &self.not_found,
             &self.create,
@@ -164,6 +184,10 @@ pub struct Exchange {
     pub response: String,
 }
 
+/// How a transcript shows the session cookie: its value is encrypted afresh at each log-in,
+/// so the one a reader sees differs; a replay sends the one its log-in got.
+pub const SESSION_COOKIE_SHOWN: &str = "session=bkffRx0oAjFU2DN6m8KofgCbkBrPwDIyd48R4cjjULhQcDLUaPvWmS6T0nsIjNyj398YYPHVKtfCXRONszQpVOHDh2Ai8oeGhmyXCE50ljrVdI8MOn9rvvOujuE%3D";
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Header {
     pub name: &'static str,
@@ -181,7 +205,7 @@ pub(super) fn readme(
     let (Some(resource), Some(context)) = (spec.resources.first(), resources.first()) else {
         return ReadmeContext::default();
     };
-    let example = Example::new(resource, context, has);
+    let example = Example::new(resource, context, has, &spec.auth);
     ReadmeContext {
         spec_file: SPEC_FILE,
         origin: ORIGIN,
@@ -204,6 +228,11 @@ pub(super) fn readme(
         nesting: nesting(resources),
         any_nullable: resources.iter().any(|r| r.any_nullable),
         exchanges: example.exchanges(),
+        access_table: access_table(spec),
+        allow_example: allow_example(spec),
+        authorization_resource: crate::lectures::authorization_resource(spec)
+            .map(|r| r.names.singular.clone())
+            .unwrap_or_default(),
     }
 }
 
@@ -223,6 +252,15 @@ fn exercise_items(lecture: &Lecture, resources: &[ResourceContext]) -> Vec<Exerc
             Task::RequestContext => add("src/pages.rs", "request_context".into()),
             Task::Cors => add("src/cors.rs", "layer".into()),
             Task::ApiClient => add("client/src/api.js", "request".into()),
+            Task::Passwords => {
+                add("src/password.rs", "hash".into());
+                add("src/password.rs", "verify".into());
+            }
+            Task::Sessions => {
+                for name in ["login", "logout", "check_session"] {
+                    add("src/routes/auth.rs", name.into());
+                }
+            }
             Task::Seed => add("src/db.rs", "seed".into()),
             Task::ValidationErrors => {
                 for name in [
@@ -268,16 +306,77 @@ fn exercise_items(lecture: &Lecture, resources: &[ResourceContext]) -> Vec<Exerc
                     add(&file, format!("New{}::validate", n.pascal));
                     add(&file, format!("{}Patch::validate", n.pascal));
                 }
+                Task::Authorization if r.authorization_exercise => {
+                    add(&file, format!("update_{}", n.singular));
+                }
                 Task::RequestContext
                 | Task::Seed
                 | Task::ValidationErrors
                 | Task::Schema
                 | Task::Cors
-                | Task::ApiClient => {}
+                | Task::ApiClient
+                | Task::Passwords
+                | Task::Sessions
+                | Task::Authorization => {}
             }
         }
     }
     items
+}
+
+/// Who may take each action on each resource, in words: `anyone`, `signed in`, `the owner`,
+/// `admin`, joined with `or`.
+fn access_table(spec: &Spec) -> Vec<AccessRow> {
+    let words = |who: &[Who]| -> String {
+        who.iter()
+            .map(|w| match w {
+                Who::Public => "anyone".to_owned(),
+                Who::SignedIn => "signed in".to_owned(),
+                Who::Owner => "the owner".to_owned(),
+                Who::Role(role) => format!("`{role}`"),
+            })
+            .collect::<Vec<_>>()
+            .join(" or ")
+    };
+    spec.resources
+        .iter()
+        .zip(&spec.auth.access)
+        .map(|(r, a)| AccessRow {
+            resource: r.names.plural_human.clone(),
+            list: words(&a.list),
+            show: words(&a.show),
+            create: words(&a.create),
+            update: words(&a.update),
+            delete: words(&a.delete),
+        })
+        .collect()
+}
+
+/// The authorization check of the first handler that has one, as it reads in the code:
+/// `production.user_id == Some(user.id) || user.role == "admin"`.
+fn allow_example(spec: &Spec) -> String {
+    for (r, a) in spec.resources.iter().zip(&spec.auth.access) {
+        for action in ["update", "delete", "show", "create"] {
+            let who = a.of(action);
+            if who.iter().any(|w| matches!(w, Who::Public | Who::SignedIn)) {
+                continue;
+            }
+            let row = &r.names.ident;
+            let conditions: Vec<String> = who
+                .iter()
+                .map(|w| match w {
+                    Who::Owner => format!("{row}.user_id == Some(user.id)"),
+                    Who::Role(role) => format!(
+                        "user.role == Role::{}",
+                        heck::ToUpperCamelCase::to_upper_camel_case(role.as_str())
+                    ),
+                    _ => String::new(),
+                })
+                .collect();
+            return conditions.join(" || ");
+        }
+    }
+    "user.role == Role::Admin".to_owned()
 }
 
 /// The first resource that belongs to another.
@@ -316,15 +415,83 @@ struct Example<'a> {
     resource: &'a Resource,
     context: &'a ResourceContext,
     has: &'a Has,
+    auth: &'a crate::spec::Auth,
+    /// The seed user the transcripts act as once there are users, by index: one who may take
+    /// every action they show.
+    actor: Option<usize>,
 }
 
 impl<'a> Example<'a> {
-    fn new(resource: &'a Resource, context: &'a ResourceContext, has: &'a Has) -> Self {
+    fn new(
+        resource: &'a Resource,
+        context: &'a ResourceContext,
+        has: &'a Has,
+        auth: &'a crate::spec::Auth,
+    ) -> Self {
+        // The transcripts show the first resource.
+        let actor = has
+            .auth
+            .then(|| super::auth::acting_user(auth, 0, resource))
+            .flatten();
         Example {
             resource,
             context,
             has,
+            auth,
+            actor,
         }
+    }
+
+    /// The id of the owner of seed row 1, when rows have owners.
+    fn first_owner(&self) -> Option<i64> {
+        let row = self.resource.seed.first()?;
+        self.context.owned.then(|| row.owner.max(1) as i64)
+    }
+
+    /// `POST /api/login` as the actor, saving the cookie for the requests after it.
+    fn login(&self) -> Option<Exchange> {
+        let k = self.actor?;
+        let user = self.auth.users.seed.get(k)?;
+        let username = user.values[0].as_ref()?.to_string();
+        let password = self.auth.passwords.get(k)?.clone();
+        let mut sent = Map::new();
+        sent.insert("username".into(), username.clone().into());
+        sent.insert("password".into(), password.into());
+        let mut object = Map::new();
+        object.insert("id".into(), (k as i64 + 1).into());
+        object.insert("username".into(), username.into());
+        if let Some(role) = self.auth.seed_roles.get(k).filter(|r| !r.is_empty()) {
+            object.insert("role".into(), role.clone().into());
+        }
+        for (f, v) in self.auth.users.fields.iter().zip(&user.values).skip(1) {
+            object.insert(f.names.name.clone(), json_value(f.ty, v.as_ref()));
+        }
+        object.insert("created_at".into(), SEEDED_AT.into());
+        object.insert("updated_at".into(), SEEDED_AT.into());
+        let body = json_text(&Value::Object(object));
+        let mut exchange = exchange(
+            "POST",
+            format!("{}/login", crate::naming::API_PREFIX),
+            Some(request_body(&sent)),
+            200,
+            Some(JSON),
+            body,
+        );
+        // curl keeps the cookies it is sent in the file `-c` names.
+        exchange.command = exchange
+            .command
+            .replacen("curl -v ", "curl -v -c cookies.txt ", 1);
+        exchange.headers.insert(
+            1,
+            Header {
+                name: "set-cookie",
+                value: format!(
+                    "{SESSION_COOKIE_SHOWN}; HttpOnly; SameSite=Lax; Secure; Path=/; Max-Age=604800"
+                ),
+                varies: true,
+            },
+        );
+        Some(exchange)
     }
 
     fn route(&self) -> &str {
@@ -377,6 +544,7 @@ impl<'a> Example<'a> {
     fn exchanges(&self) -> Exchanges {
         let has = self.has;
         let mut exchanges = Exchanges {
+            login: self.login(),
             show: (!has.serializers).then(|| self.show()).flatten(),
             not_found: Some(self.not_found()),
             ..Exchanges::default()
@@ -412,6 +580,7 @@ impl<'a> Example<'a> {
             // The CORS layer answers every request of the API with what a browser needs to
             // know when the page is of another origin, whether or not it is.
             for exchange in [
+                &mut exchanges.login,
                 &mut exchanges.show,
                 &mut exchanges.not_found,
                 &mut exchanges.create,
@@ -429,12 +598,41 @@ impl<'a> Example<'a> {
                     .iter()
                     .position(|h| h.name == "x-response-time")
                     .unwrap_or(0);
+                let exposed = if has.auth {
+                    "location,retry-after"
+                } else {
+                    "location"
+                };
                 let cors = [
                     header("vary", "origin".into()),
                     header("access-control-allow-credentials", "true".into()),
-                    header("access-control-expose-headers", "location".into()),
+                    header("access-control-expose-headers", exposed.into()),
                 ];
                 exchange.headers.splice(at..at, cors);
+            }
+            if has.auth {
+                // Signed in: curl sends the cookie `login` kept with every request after it.
+                for exchange in [
+                    &mut exchanges.show,
+                    &mut exchanges.not_found,
+                    &mut exchanges.create,
+                    &mut exchanges.update,
+                    &mut exchanges.delete,
+                    &mut exchanges.delete_again,
+                    &mut exchanges.invalid,
+                    &mut exchanges.malformed,
+                ]
+                .into_iter()
+                .flatten()
+                {
+                    exchange.command =
+                        exchange
+                            .command
+                            .replacen("curl -v ", "curl -v -b cookies.txt ", 1);
+                    exchange
+                        .request
+                        .insert(4, format!("Cookie: {SESSION_COOKIE_SHOWN}"));
+                }
             }
             exchanges.preflight = Some(self.preflight());
         }
@@ -715,6 +913,15 @@ impl<'a> Example<'a> {
         for (p, &id) in self.context.parents.iter().zip(parent_ids) {
             let value = if id == 0 { Value::Null } else { id.into() };
             object.insert(p.key.clone(), value);
+        }
+        if self.context.owned {
+            // Row 1's owner, or the actor for a row they create.
+            let owner = if id == 1 {
+                self.first_owner()
+            } else {
+                self.actor.map(|k| k as i64 + 1)
+            };
+            object.insert("user_id".into(), owner.into());
         }
         object.insert("created_at".into(), at.into());
         object.insert("updated_at".into(), at.into());

@@ -74,6 +74,9 @@ pub struct ResourceContext {
     /// Whether this is the resource whose migration and row struct lecture 2's starter leaves
     /// to the student (`todo.schema`).
     pub schema_exercise: bool,
+    /// Whether this is the resource whose update handler's authorization check lecture 7's
+    /// starter leaves to the student (`todo.authorization`).
+    pub authorization_exercise: bool,
     /// What each column of the table is, in words, for the starter's migration to say what
     /// to write.
     pub column_notes: Vec<String>,
@@ -84,6 +87,23 @@ pub struct ResourceContext {
     pub nested_type: Option<String>,
     /// Whether some field has rules Rust checks, so that it has a `check_*` function.
     pub any_checked_field: bool,
+    /// Whether rows have an owner, `user_id` (lecture 7).
+    pub owned: bool,
+    /// Who may take each action, as its handler says it (lecture 7): list, show, create,
+    /// update and delete, in that order.
+    pub access: super::auth::AccessContext,
+    /// The owner of each seed row, as a Rust array, when rows have owners (lecture 7).
+    pub seed_owners: String,
+    /// The seed user whose log-in the request collections send before this resource's
+    /// requests: one who may take each of them (lecture 7).
+    pub acting_user: Option<super::auth::Credentials>,
+    /// The line a test of each action adds to sign in as someone allowed (lecture 7).
+    pub sign_in: super::auth::SignInContext,
+    /// Whether some handler's check names a role, so that the module imports `Role`.
+    pub access_names_role: bool,
+    /// Whether some handler takes a `CurrentUser`, or checks with `allow`.
+    pub access_any_user: bool,
+    pub access_any_check: bool,
     /// The fields whose names are Rust keywords, so that their identifiers are raw (`r#type`).
     pub keyword_fields: Vec<FieldNames>,
 }
@@ -107,8 +127,19 @@ pub(super) fn resource(
         .iter()
         .map(|&c| child(spec, dialect, index, c))
         .collect();
-    let sql = statements(spec, dialect, resource, &fields, &parents);
-    let seed = seed(dialect, resource, &parents);
+    let access = spec
+        .auth
+        .access
+        .get(index)
+        .map(|a| super::auth::actions(a, &names.ident))
+        .unwrap_or_default();
+    let access_names_role = access.all().any(|a| a.names_role);
+    let access_any_user = access.all().any(|a| a.user);
+    let access_any_check = access.all().any(|a| a.check.is_some());
+    let list_filter = access.list.filter.as_ref().map(|f| f.condition.as_str());
+    let sql = statements(spec, dialect, resource, &fields, &parents, list_filter);
+    let owned = spec.owned(resource);
+    let seed = seed(dialect, resource, &parents, owned);
     let more_rows = more_rows(spec, dialect, resource, &fields, &parents);
     let (display, display_text) = display(resource);
     let page_test_field = page_test_field(&fields, &display);
@@ -136,6 +167,8 @@ pub(super) fn resource(
         .map(|i| migration(i, &spec.resources[i].names));
     ResourceContext {
         schema_exercise: crate::lectures::schema_resource(spec).names.singular == names.singular,
+        authorization_exercise: crate::lectures::authorization_resource(spec)
+            .is_some_and(|r| r.names.singular == names.singular),
         column_notes: column_notes(spec, dialect, resource, other_migration.as_deref()),
         other_migration,
         nested_type: (!children.is_empty()).then(|| {
@@ -146,6 +179,28 @@ pub(super) fn resource(
             format!("{}With{kinds}", names.pascal)
         }),
         any_checked_field: fields.iter().any(|f| !f.checks.is_empty()),
+        owned,
+        acting_user: super::auth::acting_user(&spec.auth, index, resource)
+            .and_then(|k| super::auth::credentials(&spec.auth, k)),
+        seed_owners: super::literals::id_list(
+            &resource
+                .seed
+                .iter()
+                .map(|row| row.owner.max(1) as i64)
+                .collect::<Vec<_>>(),
+        ),
+        sign_in: spec
+            .auth
+            .access
+            .get(index)
+            .map(|a| {
+                super::auth::sign_in_lines(a, spec.auth.seed_roles.first().map(String::as_str))
+            })
+            .unwrap_or_default(),
+        access_names_role,
+        access_any_user,
+        access_any_check,
+        access,
         keyword_fields: resource
             .fields
             .iter()

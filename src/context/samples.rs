@@ -83,17 +83,18 @@ pub struct FailingRequest {
 /// `(key, rust literal)` pairs: JSON keys and the values tests send or expect under them.
 type Pairs = Vec<(String, String)>;
 
-/// The resource's seed rows, numbered from 1.
+/// The resource's seed rows, numbered from 1; each with its owner where rows have one.
 pub(super) fn seed(
     dialect: Dialect,
     resource: &Resource,
     parents: &[ParentContext],
+    owned: bool,
 ) -> Vec<RowContext> {
     resource
         .seed
         .iter()
         .enumerate()
-        .map(|(n, row)| seed_row(dialect, resource, parents, n as i64 + 1, row))
+        .map(|(n, row)| seed_row(dialect, resource, parents, owned, n as i64 + 1, row))
         .collect()
 }
 
@@ -101,6 +102,7 @@ fn seed_row(
     dialect: Dialect,
     resource: &Resource,
     parents: &[ParentContext],
+    owned: bool,
     id: i64,
     row: &Row,
 ) -> RowContext {
@@ -116,6 +118,9 @@ fn seed_row(
             p.to_string()
         }
     }));
+    if owned {
+        values.push(row.owner.max(1).to_string());
+    }
     let rust = resource
         .fields
         .iter()
@@ -160,6 +165,11 @@ pub(super) fn more_rows(
     let mut columns = vec!["id".to_owned()];
     columns.extend(fields.iter().map(|f| f.sql.clone()));
     columns.extend(parents.iter().map(|p| p.sql.clone()));
+    // Rows with owners belong to seed user 1, whom the tests sign in as.
+    let owned = spec.owned(resource);
+    if owned {
+        columns.push("user_id".to_owned());
+    }
     let rows: Vec<String> = fresh_rows(resource, MORE_ROWS)
         .into_iter()
         .enumerate()
@@ -176,6 +186,9 @@ pub(super) fn more_rows(
                     .iter()
                     .map(|p| (spec.resources[p.resource].seed.len() + MORE_ROWS).to_string()),
             );
+            if owned {
+                row.push("1".to_owned());
+            }
             format!("({})", row.join(", "))
         })
         .collect();

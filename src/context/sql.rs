@@ -15,6 +15,9 @@ pub struct SqlContext {
     pub table: String,
     /// `id, title, ..., created_at, updated_at`
     pub columns: String,
+    /// The same, as the table had them before it had owners: what lecture 5's migration
+    /// copies, which must stay as it was.
+    pub columns_before_owners: String,
     /// `select id from productions order by id`, for tests that look in the table.
     pub ids: String,
     /// Sets row 1's `updated_at` far in the past, for the test that an update moves it.
@@ -84,6 +87,10 @@ pub(super) fn column_list(spec: &Spec, dialect: Dialect, resource: &Resource) ->
             .iter()
             .map(|p| dialect.ident(&spec.resources[p.resource].names.foreign_key)),
     );
+    // The owner, lecture 7's: added to the table after the others.
+    if spec.owned(resource) {
+        columns.push("user_id".to_owned());
+    }
     columns.extend(["created_at".to_owned(), "updated_at".to_owned()]);
     columns
 }
@@ -95,12 +102,14 @@ pub(super) fn statements(
     resource: &Resource,
     fields: &[FieldContext],
     parents: &[ParentContext],
+    list_filter: Option<&str>,
 ) -> SqlContext {
     let columns = column_list(spec, dialect, resource);
     let writable: Vec<String> = fields
         .iter()
         .map(|f| f.sql.clone())
         .chain(parents.iter().map(|p| dialect.ident(&p.key)))
+        .chain(spec.owned(resource).then(|| "user_id".to_owned()))
         .collect();
     let table = dialect.ident(&resource.names.table);
     let placeholders: Vec<String> = (1..=writable.len())
@@ -128,6 +137,9 @@ pub(super) fn statements(
         list_page: layout.statement(&[
             &select,
             &from,
+            &list_filter
+                .map(|c| format!("where {c}"))
+                .unwrap_or_default(),
             "order by id",
             &format!(
                 "limit {} offset {}",
@@ -152,6 +164,12 @@ pub(super) fn statements(
         update_sets,
         update_returning: layout.list(" returning ", &columns, ""),
         delete: format!("delete from {table} where id = {}", dialect.placeholder(1)),
+        columns_before_owners: columns
+            .iter()
+            .filter(|c| *c != "user_id")
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", "),
         columns: columns.join(", "),
         table,
     }
@@ -185,8 +203,17 @@ impl SqlLayout {
         }
     }
 
-    /// Clauses of one statement, a line each.
+    /// The layout for a statement whose literal starts `extra` columns further right than a
+    /// handler's, such as inside an `impl`'s function.
+    pub(super) fn indented(self, extra: usize) -> Self {
+        SqlLayout {
+            margin: self.margin + extra,
+        }
+    }
+
+    /// Clauses of one statement, a line each; an empty clause is left out.
     pub(super) fn statement(self, clauses: &[&str]) -> String {
+        let clauses: Vec<&str> = clauses.iter().copied().filter(|c| !c.is_empty()).collect();
         clauses.join(&format!("\n{}", " ".repeat(self.margin)))
     }
 

@@ -29,6 +29,127 @@ pub struct Spec {
     pub title: String,
     /// Parents come before their children, otherwise in spec order.
     pub resources: Vec<Resource>,
+    /// Users, roles and who may do what: the spec's `auth:`, or its defaults.
+    pub auth: Auth,
+}
+
+/// Users and what they may do (lecture 7): the `auth:` section of a spec, with every default
+/// filled in. A spec without one gets users of username and password only, no roles, and the
+/// default access: anyone lists and shows, a signed-in user creates, the owner changes and
+/// deletes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Auth {
+    /// Users as a resource: `username`, then the fields of `auth.user.fields`. Its seed rows
+    /// are the seed users, given or made up.
+    pub users: Resource,
+    /// Each seed user's password, as the spec gives it (the `seed` command hashes it).
+    pub passwords: Vec<String>,
+    /// Each seed user's role; empty without roles.
+    pub seed_roles: Vec<String>,
+    /// The roles a user may have; signing up gives the first. Empty: users have no role.
+    pub roles: Vec<String>,
+    pub password: PasswordRules,
+    /// Who may take each action on each resource, in the order of `Spec::resources`.
+    pub access: Vec<Access>,
+}
+
+impl Auth {
+    /// Whether the resource at `index` has owners: some action of its access is `owner`.
+    pub fn owned(&self, index: usize) -> bool {
+        self.access.get(index).is_some_and(Access::owned)
+    }
+
+    /// The same users, before there are any rules: every action public, so no resource has
+    /// owners. What the lectures before the one that adds users see.
+    pub fn before_rules(&self) -> Auth {
+        let public = Access {
+            list: vec![Who::Public],
+            show: vec![Who::Public],
+            create: vec![Who::Public],
+            update: vec![Who::Public],
+            delete: vec![Who::Public],
+        };
+        Auth {
+            access: vec![public; self.access.len()],
+            ..self.clone()
+        }
+    }
+}
+
+impl Spec {
+    /// Whether `resource` has owners (lecture 7): a `user_id` column, set by whoever creates a
+    /// row.
+    pub fn owned(&self, resource: &Resource) -> bool {
+        self.resources
+            .iter()
+            .position(|r| r.names == resource.names)
+            .is_some_and(|at| self.auth.owned(at))
+    }
+}
+
+/// How long a password may be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PasswordRules {
+    pub min_length: u64,
+    pub max_length: u64,
+}
+
+/// Who may take each action on a resource: any one entry of a list suffices.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Access {
+    pub list: Vec<Who>,
+    pub show: Vec<Who>,
+    pub create: Vec<Who>,
+    pub update: Vec<Who>,
+    pub delete: Vec<Who>,
+}
+
+impl Access {
+    /// The actions, in the order a spec lists them.
+    pub const ACTIONS: [&'static str; 5] = ["list", "show", "create", "update", "delete"];
+
+    /// Who may take `action` (one of [`Access::ACTIONS`]).
+    pub fn of(&self, action: &str) -> &[Who] {
+        match action {
+            "list" => &self.list,
+            "show" => &self.show,
+            "create" => &self.create,
+            "update" => &self.update,
+            _ => &self.delete,
+        }
+    }
+
+    /// Whether some action names the owner, so that rows have one.
+    pub fn owned(&self) -> bool {
+        Self::ACTIONS
+            .iter()
+            .any(|a| self.of(a).contains(&Who::Owner))
+    }
+}
+
+impl Default for Access {
+    fn default() -> Self {
+        Access {
+            list: vec![Who::Public],
+            show: vec![Who::Public],
+            create: vec![Who::SignedIn],
+            update: vec![Who::Owner],
+            delete: vec![Who::Owner],
+        }
+    }
+}
+
+/// One entry of an action's access.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Who {
+    /// Anyone, signed in or not.
+    Public,
+    /// Any signed-in user.
+    SignedIn,
+    /// The user who created the row.
+    Owner,
+    /// A user with this role.
+    Role(String),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -155,6 +276,9 @@ pub struct Pattern {
     pub example: Option<String>,
     /// Distinct strings the pattern matches, `example` first, for rows that must differ.
     pub examples: Vec<String>,
+    /// What the pattern allows, in words, for its error message (`must contain only ...`);
+    /// without it, the message quotes the pattern.
+    pub allows: Option<&'static str>,
 }
 
 impl Pattern {
@@ -165,6 +289,7 @@ impl Pattern {
             regex,
             example: examples.first().cloned(),
             examples,
+            allows: None,
         }
     }
 }
@@ -180,4 +305,7 @@ impl PartialEq for Pattern {
 pub struct Row {
     pub values: Vec<Option<Literal>>,
     pub parent_ids: Vec<i64>,
+    /// The seed user who owns the row, by number from 1 (`user: 1`), in a resource with
+    /// owners; 0 where the spec names none.
+    pub owner: usize,
 }

@@ -92,6 +92,15 @@ pub struct Violation {
 }
 
 /// The default text for a broken `rule` of a field with these `rules`.
+/// `1 character`, `3 characters`.
+fn characters(n: u64) -> String {
+    if n == 1 {
+        "1 character".to_owned()
+    } else {
+        format!("{n} characters")
+    }
+}
+
 pub fn default_message(rules: &Rules, rule: &str) -> String {
     let list = |options: &[Literal]| {
         options
@@ -104,17 +113,20 @@ pub fn default_message(rules: &Rules, rule: &str) -> String {
         "required" => "is required".into(),
         "unique" => "is already taken".into(),
         "min_length" => format!(
-            "must be at least {} characters",
-            rules.min_length.unwrap_or(0)
+            "must be at least {}",
+            characters(rules.min_length.unwrap_or(0))
         ),
         "max_length" => format!(
-            "must be at most {} characters",
-            rules.max_length.unwrap_or(0)
+            "must be at most {}",
+            characters(rules.max_length.unwrap_or(0))
         ),
-        "pattern" => format!(
-            "must match `{}`",
-            rules.pattern.as_ref().map_or("", |p| p.source.as_str())
-        ),
+        "pattern" => match rules.pattern.as_ref() {
+            Some(super::Pattern {
+                allows: Some(allows),
+                ..
+            }) => format!("must contain only {allows}"),
+            pattern => format!("must match `{}`", pattern.map_or("", |p| p.source.as_str())),
+        },
         "email" => "must be an email address".into(),
         "url" => "must be an http or https URL".into(),
         "date" => "must be a date like 2024-12-31".into(),

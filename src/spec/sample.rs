@@ -224,7 +224,11 @@ pub fn sample_rows(
                 .iter()
                 .map(|&count| (k % count.max(1)) as i64 + 1)
                 .collect();
-            Ok(Row { values, parent_ids })
+            Ok(Row {
+                values,
+                parent_ids,
+                owner: 0,
+            })
         })
         .collect()
 }

@@ -42,3 +42,5 @@ diagnostics_snapshot!(rules_no_value_can_satisfy, "unsatisfiable");
 diagnostics_snapshot!(rules_that_cannot_be_tested_one_by_one, "untestable");
 diagnostics_snapshot!(unique_fields_with_too_few_values, "too-few-values");
 diagnostics_snapshot!(a_misspelt_parent_is_one_problem, "belongs-to-typo");
+diagnostics_snapshot!(auth_users_roles_access_and_seed_users, "auth");
+diagnostics_snapshot!(access_that_a_parent_or_an_owner_contradicts, "access");

@@ -240,7 +240,21 @@ fn check_client(
         ("unit", &unit, &unit_out),
         ("browser", &browser, &browser_out),
     ] {
-        let Some((passed, failed)) = results else {
+        let named = prefixes.iter().any(|p| match kind {
+            "unit" => !p.starts_with("in a browser"),
+            _ => p.starts_with("in a browser"),
+        });
+        let ran = results
+            .as_ref()
+            .filter(|(passed, failed)| !passed.is_empty() || !failed.is_empty());
+        let Some((passed, failed)) = ran else {
+            // A starter's server may not start at all until the exercise is done (lecture 7's
+            // seeds users with passwords it cannot hash yet): its browser tests are the
+            // exercise's, and cannot run.
+            if variant == Variant::Starter && named {
+                eprintln!("{label}: client {kind} tests cannot run until the exercise is done");
+                continue;
+            }
             problems.push(format!(
                 "{label}: the client's {kind} tests did not run\n{out}"
             ));
@@ -267,7 +281,9 @@ fn check_client(
                         "{label}: the client's `{name}` fails but is not part of the exercise"
                     ));
                 }
-                if failed.is_empty() {
+                // `api.js ` names unit tests, `in a browser` the browser tests: each kind the
+                // exercise names must have a test that fails.
+                if named && failed.is_empty() {
                     problems.push(format!(
                         "{label}: no client {kind} test fails, so the exercise tests nothing"
                     ));
@@ -429,11 +445,20 @@ fn transcripts_hold(label: &str, spec: &Spec, lecture: &Lecture, dir: &Path) -> 
     while TcpStream::connect(&address).is_err() && started.elapsed() < Duration::from_secs(30) {
         std::thread::sleep(Duration::from_millis(50));
     }
+    // The session cookie the transcripts' log-in gets, which the requests after it send in
+    // place of the one the README shows.
+    let mut cookie: Option<String> = None;
     let problems: Vec<String> = exchanges
         .iter()
         .filter_map(|e| {
-            let problem = match send(&address, e) {
-                Ok(answer) => compare(e, &answer),
+            let problem = match send(&address, e, cookie.as_deref()) {
+                Ok(answer) => {
+                    if let Some((_, value)) = answer.headers.iter().find(|(k, _)| k == "set-cookie")
+                    {
+                        cookie = value.split(';').next().map(str::to_owned);
+                    }
+                    compare(e, &answer)
+                }
                 Err(err) => Some(format!("no answer: {err}")),
             };
             problem.map(|p| format!("{label}: README's `{} {}`: {p}", e.method, e.path))
@@ -455,11 +480,20 @@ struct Answer {
     body: String,
 }
 
-/// Sends the request as curl sends it, byte for byte, and reads one response.
-fn send(address: &str, exchange: &Exchange) -> std::io::Result<Answer> {
+/// Sends the request as curl sends it, byte for byte but for the session cookie, which is
+/// `cookie` (the one a log-in just got), and reads one response.
+fn send(address: &str, exchange: &Exchange, cookie: Option<&str>) -> std::io::Result<Answer> {
     let mut stream = TcpStream::connect(address)?;
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut request = exchange.request.join("\r\n");
+    let lines: Vec<String> = exchange
+        .request
+        .iter()
+        .map(|line| match (line.strip_prefix("Cookie: "), cookie) {
+            (Some(_), Some(cookie)) => format!("Cookie: {cookie}"),
+            _ => line.clone(),
+        })
+        .collect();
+    let mut request = lines.join("\r\n");
     request.push_str("\r\n\r\n");
     request.push_str(exchange.body.as_deref().unwrap_or_default());
     stream.write_all(request.as_bytes())?;

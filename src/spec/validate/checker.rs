@@ -4,7 +4,7 @@
 //! Each reader reports what is wrong with its node and returns `None`, so that its caller
 //! can carry on with the rest of the spec.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use super::{Problem, did_you_mean, one_of_help};
 use crate::naming;
@@ -14,6 +14,8 @@ use crate::yaml::{Node, Span, Value};
 #[derive(Default)]
 pub(super) struct Checker {
     pub(super) problems: Vec<Problem>,
+    /// The `user:` of each seed row that names one, checked once `auth` is read.
+    pub(super) owner_refs: Vec<super::auth::OwnerRef>,
 }
 
 impl Checker {
@@ -68,8 +70,9 @@ impl Checker {
         entries: &'n [(Node, Node)],
         allowed: &[&str],
         context: &str,
-    ) -> HashMap<&'n str, &'n Node> {
-        let mut found = HashMap::new();
+    ) -> BTreeMap<&'n str, &'n Node> {
+        // Sorted, so that whoever walks the keys reports problems in the same order each run.
+        let mut found = BTreeMap::new();
         for (key, value) in entries {
             match key.as_str() {
                 Some(name) if allowed.contains(&name) => {

@@ -4,7 +4,7 @@
 //!
 //! Not to be confused with `spec::rules`, which checks values against rules once they are read.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use super::Checker;
 use super::resources::Draft;
@@ -14,7 +14,7 @@ use crate::spec::{FieldType, Pattern, Rules};
 use crate::yaml::Node;
 
 /// The keys of a field's mapping, by name.
-type Keys<'n> = HashMap<&'n str, &'n Node>;
+type Keys<'n> = BTreeMap<&'n str, &'n Node>;
 
 impl Checker {
     /// The rules of a field of type `ty`, given the keys of its mapping. A rule with a

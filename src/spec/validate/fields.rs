@@ -38,6 +38,18 @@ impl Checker {
             );
             return None;
         }
+        if let Some(name) = &name
+            && name == "user_id"
+            && resource != "user"
+        {
+            self.error(
+                key.span,
+                format!("`{resource}.user_id` is built in from lecture 7"),
+                "the owner of a row",
+                Some("lecture 7 adds `user_id`, the user who created the row: give this field another name".into()),
+            );
+            return None;
+        }
         let (ty, rules) = match &value.value {
             Value::Str(_) => (self.field_type(value)?, Rules::default()),
             Value::Map(entries) => {

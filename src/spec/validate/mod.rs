@@ -8,7 +8,7 @@
 //!
 //! - `checker`: the `Checker` and its readers of generic nodes (mappings, lists, names...);
 //! - `top_level`: the spec itself, `app`, `title` and `resources`, and the order of the steps;
-//! - `auth`: the `auth:` section (reserved for lecture 7, refused for now);
+//! - `auth`: the `auth:` section (lecture 7): users, roles, passwords, access and seed users;
 //! - `resources`: one resource, its names, and `belongs_to` / `has_many` resolution;
 //! - `fields`: one field, its type, and literals and numbers of that type;
 //! - `field_rules`: a field's validations, checked against each other;

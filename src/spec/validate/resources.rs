@@ -11,8 +11,10 @@ use crate::yaml::{Node, Span, Value};
 
 const RESOURCE_KEYS: &[&str] = &["fields", "plural", "belongs_to", "has_many"];
 const BELONGS_TO_KEYS: &[&str] = &["resource", "on_delete"];
-/// Module names the generated project uses beside one module per resource.
-const RESERVED_MODULES: &[&str] = &["helpers", "pages", "seed"];
+/// Module names the generated project's tests use beside one module per resource.
+const RESERVED_MODULES: &[&str] = &[
+    "auth", "binary", "client", "cors", "db", "errors", "helpers", "pages", "seed", "server",
+];
 
 /// A resource as read, before cross-references are resolved.
 pub(super) struct Draft<'n> {
@@ -189,6 +191,19 @@ impl Checker {
                         "set `plural:`, for example `plural: {}_items`",
                         names.singular
                     )),
+                );
+            }
+            if super::auth::TAKEN_BY_AUTH.contains(&names.singular.as_str())
+                || ["users", "sessions"].contains(&names.plural.as_str())
+            {
+                self.error(
+                    draft.key.span,
+                    format!(
+                        "resource `{}` would share its table, `{}`, with lecture 7's users and sessions",
+                        names.singular, names.plural
+                    ),
+                    "name taken",
+                    Some("give users fields of their own under `auth.user.fields`, or choose another name (`member`, `visit`...)".into()),
                 );
             }
             if RESERVED_MODULES.contains(&names.plural.as_str()) {

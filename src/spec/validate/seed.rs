@@ -118,6 +118,10 @@ impl Checker {
         let mut allowed: Vec<&str> = draft.field_names.iter().map(String::as_str).collect();
         allowed.extend(parents.iter().map(|p| p.name.as_str()));
         allowed.extend(tolerated);
+        // The owner of a row, in a resource with owners (lecture 7), unless a field has the name.
+        if !allowed.contains(&"user") {
+            allowed.push("user");
+        }
         let mut table = SeedTable {
             draft,
             parents,
@@ -153,7 +157,35 @@ impl Checker {
             values.push(self.seed_field(table, n, row, at, field, node));
         }
         let parent_ids = self.seed_parent_ids(table, n, row, &keys);
-        Some(Row { values, parent_ids })
+        let mut owner = 0;
+        if !draft.field_names.iter().any(|f| f == "user")
+            && let Some(node) = keys.get("user")
+        {
+            match node.value {
+                Value::Int(number) => {
+                    owner = usize::try_from(number).unwrap_or(0);
+                    self.owner_refs.push(super::auth::OwnerRef {
+                        resource: draft.names.singular.clone(),
+                        span: node.span,
+                        number,
+                    });
+                }
+                _ => {
+                    self.error(
+                        node.span,
+                        "`user` must be the number of a seed user, from 1",
+                        "not a number",
+                        None,
+                    );
+                    table.ok = false;
+                }
+            }
+        }
+        Some(Row {
+            values,
+            parent_ids,
+            owner,
+        })
     }
 
     /// The value of `field` (the `at`-th) in row `n`: the row's, else the field's default.
@@ -242,7 +274,7 @@ impl Checker {
         table: &mut SeedTable,
         n: usize,
         row: &Node,
-        keys: &HashMap<&str, &Node>,
+        keys: &BTreeMap<&str, &Node>,
     ) -> Vec<i64> {
         let resource = &table.draft.names.singular;
         let mut parent_ids = Vec::new();

@@ -19,9 +19,6 @@ impl Checker {
         let entries = self.mapping(doc, "a spec")?;
         let keys = self.known_keys(entries, SPEC_KEYS, "the spec");
 
-        if let Some(auth) = keys.get("auth") {
-            self.auth(entries, auth);
-        }
         let app = self.app_key(doc, keys.get("app").copied());
         let title = keys.get("title").and_then(|node| self.title(node));
         let mut drafts = self.resources_section(doc, keys.get("resources").copied());
@@ -52,10 +49,13 @@ impl Checker {
         if self.problems.is_empty() {
             self.check_test_rows(&resources, &field_spans);
         }
+        let owner_refs = std::mem::take(&mut self.owner_refs);
+        let auth = self.auth(keys.get("auth").copied(), &mut resources, &owner_refs);
         Some(Spec {
             app,
             title,
             resources,
+            auth,
         })
     }
 

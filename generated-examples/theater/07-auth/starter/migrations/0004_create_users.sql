@@ -1,0 +1,15 @@
+-- Users: one row per person who can log in.
+-- The password is never stored, only its Argon2id hash (see `src/password.rs`).
+-- Every user has one role; signing up gives `member`, and only the seed (or someone with
+-- the database) gives another.
+create table users (
+    id integer primary key,
+    username text not null unique collate nocase,
+    password_hash text not null,
+    role text not null default 'member',
+    created_at datetime not null default (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    updated_at datetime not null default (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    constraint users_username_min_length check (length(username) >= 3),
+    constraint users_username_max_length check (length(username) <= 32),
+    constraint users_role_one_of check (role in ('member', 'admin'))
+);
