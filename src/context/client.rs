@@ -125,6 +125,8 @@ pub struct E2eUser {
 pub struct AuthFlow {
     pub resource: usize,
     pub other: E2eUser,
+    /// Whether `other` may see the row, but not change it; else the row's page refuses them.
+    pub other_may_show: bool,
 }
 
 /// Who may take an action on a resource, as the client asks before offering it.
@@ -245,8 +247,12 @@ pub struct ClientRow {
     pub sent: String,
     /// The row's name as its page shows it, when a field gives it (a string literal).
     pub display: Option<String>,
-    /// The value `editable` takes in this row, as a JavaScript string literal.
+    /// The value `editable` takes in this row, as typed into its control (a JavaScript string
+    /// literal).
     pub editable: Option<String>,
+    /// That value as the row's page then shows it: what the server answers (a time with its
+    /// seconds and `Z`).
+    pub editable_shown: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -381,27 +387,32 @@ fn seed_user(spec: &Spec, k: usize) -> E2eUser {
 }
 
 /// The resource of the browser test of users: the first with owners that a newcomer (of the
-/// first role) may create, change and delete, and that some seed user may not change; and
-/// that seed user.
+/// first role) may create, show and change, and that some seed user may not change; and that
+/// seed user, one who may still see the row where there is one.
 fn auth_flow(spec: &Spec) -> Option<AuthFlow> {
     let auth = &spec.auth;
     let newcomer = auth.roles.first().map_or("", String::as_str);
     spec.resources.iter().enumerate().find_map(|(at, _)| {
         let access = auth.access.get(at)?;
         if !access.owned()
-            || !["create", "update"]
+            || !["create", "show", "update"]
                 .iter()
                 .all(|a| allows(access.of(a), a, newcomer, true))
         {
             return None;
         }
-        let other = (0..auth.users.seed.len()).find(|&k| {
-            let role = auth.seed_roles.get(k).map_or("", String::as_str);
-            !allows(access.of("update"), "update", role, false)
-        })?;
+        let role = |k: usize| auth.seed_roles.get(k).map_or("", String::as_str);
+        let refused = |k: &usize| !allows(access.of("update"), "update", role(*k), false);
+        let may_show = |k: &usize| allows(access.of("show"), "show", role(*k), false);
+        let users = 0..auth.users.seed.len();
+        let (other, other_may_show) = match users.clone().find(|k| refused(k) && may_show(k)) {
+            Some(k) => (k, true),
+            None => (users.clone().find(refused)?, false),
+        };
         Some(AuthFlow {
             resource: at,
             other: seed_user(spec, other),
+            other_may_show,
         })
     })
 }
@@ -902,17 +913,28 @@ fn client_row(
             .map(ToString::to_string)
             .unwrap_or_default())
     });
-    let editable = editable.and_then(|name| {
+    let edited = editable.and_then(|name| {
         let at = resource.fields.iter().position(|f| f.names.name == name)?;
         let f = &resource.fields[at];
-        Some(input(f, &fields[at], values[at].as_ref()?).value)
+        let value = values[at].as_ref()?;
+        let typed = input(f, &fields[at], value).value;
+        let shown = match sent_value(f, Some(value)) {
+            // The server answers a time to the second: `2024-01-06T19:30:00Z`.
+            serde_json::Value::String(time) if f.ty == FieldType::Datetime => {
+                js(format!("{}:00Z", &time[..16.min(time.len())]))
+            }
+            _ => typed.clone(),
+        };
+        Some((typed, shown))
     });
+    let (editable, editable_shown) = edited.unzip();
     ClientRow {
         body: js_block(serde_json::Value::Object(body), 4),
         inputs,
         sent: js_block(serde_json::Value::Object(sent), 2),
         display,
         editable,
+        editable_shown,
     }
 }
 

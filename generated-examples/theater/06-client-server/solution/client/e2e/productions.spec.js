@@ -8,7 +8,7 @@ test.describe('in a browser: productions', () => {
     const name = 'Organized heuristic standardization'
     await page.goto('/')
 
-    await page.getByRole('link', { name: 'Productions', exact: true }).click()
+    await page.getByRole('main').getByRole('link', { name: 'Productions', exact: true }).click()
     await page.getByRole('link', { name: 'New production' }).click()
     await page.getByLabel('Title', { exact: true }).fill(name)
     await page.getByLabel('Genre', { exact: true }).selectOption('Drama')

@@ -8,7 +8,7 @@ test.describe('in a browser: cast members', () => {
     const name = 'Alexzander Bailey'
     await page.goto('/')
 
-    await page.getByRole('link', { name: 'Cast members', exact: true }).click()
+    await page.getByRole('main').getByRole('link', { name: 'Cast members', exact: true }).click()
     await page.getByRole('link', { name: 'New cast member' }).click()
     await page.getByLabel('Name', { exact: true }).fill(name)
     await page.getByLabel('Role', { exact: true }).fill('Customized initiatives')

@@ -58,10 +58,10 @@ test.describe('in a browser: users', () => {
     // Its maker may change it.
     await expect(page.getByRole('link', { name: 'Edit cast member' })).toBeVisible()
 
-    // Someone else logs in on the same browser: the page no longer offers to change it.
     await page.getByRole('button', { name: 'Log out' }).click()
     await logInThroughTheForm(page, 'ada', 'ada-dev-password')
     await page.goto(address)
+    // Someone else logs in on the same browser: the page no longer offers to change it.
     await expect(page.getByRole('link', { name: 'All cast members' })).toBeVisible()
     await expect(page.getByRole('link', { name: 'Edit cast member' })).toHaveCount(0)
 
