@@ -3,14 +3,14 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::diagnostics::SpecErrors;
 use crate::error::{Error, Result};
 use crate::lectures::{LECTURES, Lecture, Variant, lecture};
 use crate::spec::{Problem, Spec, parse_and_validate};
 use crate::yaml::Span;
-use crate::{diff, plan, write, wrong_answers};
+use crate::{diff, init, plan, write, wrong_answers};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -63,6 +63,15 @@ pub enum Command {
         #[arg(long, conflicts_with = "force")]
         check: bool,
     },
+    /// Write a commented spec to start from (`DIR/spec.yaml`), which `check` accepts
+    #[command(
+        after_help = "Examples:\n  syllabus init bike-shop            (writes bike-shop/spec.yaml, app `bike_shop`)\n  syllabus init && syllabus check spec.yaml"
+    )]
+    Init {
+        /// The folder to write `spec.yaml` in, created if missing (default: the current one)
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
     /// List the lectures and their objectives
     Lectures,
     /// Show what changes between two lectures, or between a lecture's starter and solution
@@ -98,6 +107,14 @@ pub enum Command {
         /// The lecture whose exercise to get wrong (see `syllabus lectures`)
         #[arg(long, short)]
         lecture: u8,
+    },
+    /// Print a completion script for a shell
+    #[command(
+        after_help = "Examples:\n  syllabus completions bash > ~/.local/share/bash-completion/completions/syllabus\n  syllabus completions zsh > ~/.zfunc/_syllabus\n  syllabus completions fish > ~/.config/fish/completions/syllabus.fish"
+    )]
+    Completions {
+        /// The shell to complete in
+        shell: clap_complete::Shell,
     },
 }
 
@@ -165,6 +182,19 @@ fn find_lecture(number: u8) -> Result<&'static Lecture> {
 /// Runs a command; what it prints on success goes to stdout.
 pub fn run(command: Command) -> Result<String> {
     match command {
+        Command::Init { dir } => {
+            let path = init::write_starter(&dir)?;
+            Ok(format!(
+                "wrote {path}\nnext: syllabus check {path} && syllabus build {path} -o {course}\n",
+                path = path.display(),
+                course = dir.join("course").display(),
+            ))
+        }
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "syllabus", &mut script);
+            Ok(String::from_utf8_lossy(&script).into_owned())
+        }
         Command::Check { spec } => {
             let model = load(&spec)?;
             let count = model.resources.len();

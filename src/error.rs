@@ -26,6 +26,10 @@ pub enum Error {
     #[error("`{0}` is a file, not a folder")]
     TargetNotADir(PathBuf),
 
+    /// `init` found a spec where it would write one.
+    #[error("`{0}` already exists")]
+    SpecExists(PathBuf),
+
     /// `build --check` was pointed at a folder that does not exist.
     #[error("`{0}` does not exist, so there is nothing to check")]
     NothingToCheck(PathBuf),
@@ -62,6 +66,7 @@ impl Error {
             Error::ReadSpec { .. }
             | Error::TargetNotEmpty(_)
             | Error::TargetNotADir(_)
+            | Error::SpecExists(_)
             | Error::NoSuchLecture { .. }
             | Error::SameLecture(_) => 2,
             Error::Spec(_)
@@ -81,6 +86,9 @@ impl Error {
             }
             Error::TargetNotADir(_) => {
                 Some("choose a folder with `-o`; a file is never replaced, even with `--force`")
+            }
+            Error::SpecExists(_) => {
+                Some("`init` never replaces a spec: name another folder, or edit this one")
             }
             Error::NothingToCheck(_) => {
                 Some("generate it first with the same command without `--check`")

@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod dialect;
 pub mod diff;
 pub mod error;
+pub mod init;
 pub mod lectures;
 pub mod lock;
 pub mod naming;

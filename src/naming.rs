@@ -19,6 +19,11 @@ const RUST_KEYWORDS: &[&str] = &[
 /// Keywords that cannot be used even as raw identifiers.
 const RUST_UNRAWABLE: &[&str] = &["crate", "self", "super"];
 
+/// Whether `name` is a Rust keyword, strict or reserved.
+pub fn is_rust_keyword(name: &str) -> bool {
+    RUST_KEYWORDS.contains(&name)
+}
+
 /// Whether `name` can be turned into a Rust identifier at all.
 pub fn is_usable_ident(name: &str) -> bool {
     !RUST_UNRAWABLE.contains(&name)

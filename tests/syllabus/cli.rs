@@ -63,7 +63,15 @@ fn unknown_commands_and_flags_are_usage_errors() {
 
 #[test]
 fn every_command_has_help_with_examples() {
-    for command in ["check", "new", "build", "diff", "wrong-answers"] {
+    for command in [
+        "check",
+        "new",
+        "build",
+        "diff",
+        "wrong-answers",
+        "init",
+        "completions",
+    ] {
         syllabus()
             .args([command, "--help"])
             .assert()
@@ -502,4 +510,50 @@ fn new_into_the_working_directory_with_force_replaces_it_in_place() {
         !names.iter().any(|n| n.starts_with(".syllabus-")),
         "no staging folder is left: {names:?}"
     );
+}
+
+#[test]
+fn init_writes_a_spec_that_check_accepts_and_never_overwrites_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("bike-shop");
+    let folder_arg = folder.to_str().unwrap();
+
+    syllabus()
+        .args(["init", folder_arg])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("spec.yaml"));
+    let spec = folder.join("spec.yaml");
+    let text = std::fs::read_to_string(&spec).unwrap();
+    assert!(text.contains("\napp: bike_shop\n"), "{text}");
+    syllabus()
+        .args(["check", spec.to_str().unwrap()])
+        .assert()
+        .success();
+
+    std::fs::write(&spec, "app: mine\n").unwrap();
+    syllabus()
+        .args(["init", folder_arg])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&spec).unwrap(), "app: mine\n");
+}
+
+#[test]
+fn completions_name_every_command_for_each_shell() {
+    for shell in ["bash", "zsh", "fish"] {
+        let output = syllabus()
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let script = String::from_utf8(output).unwrap();
+        for command in ["check", "new", "build", "diff", "init", "wrong-answers"] {
+            assert!(script.contains(command), "{shell}: {command}");
+        }
+    }
+    syllabus().args(["completions", "tcsh"]).assert().code(2);
 }

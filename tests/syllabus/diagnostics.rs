@@ -44,3 +44,4 @@ diagnostics_snapshot!(unique_fields_with_too_few_values, "too-few-values");
 diagnostics_snapshot!(a_misspelt_parent_is_one_problem, "belongs-to-typo");
 diagnostics_snapshot!(auth_users_roles_access_and_seed_users, "auth");
 diagnostics_snapshot!(access_that_a_parent_or_an_owner_contradicts, "access");
+diagnostics_snapshot!(an_app_named_like_a_rust_keyword, "app-keyword");

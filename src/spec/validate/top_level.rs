@@ -91,7 +91,17 @@ impl Checker {
             );
             return None;
         }
-        if RESERVED_PACKAGES.contains(&name.replace('-', "_").as_str()) {
+        let crate_name = name.replace('-', "_");
+        if crate::naming::is_rust_keyword(&crate_name) {
+            self.error(
+                node.span,
+                format!("`app` `{name}` is a Rust keyword"),
+                "the generated code could not name its crate",
+                Some(format!("choose another name, such as `{crate_name}_app`")),
+            );
+            return None;
+        }
+        if RESERVED_PACKAGES.contains(&crate_name.as_str()) {
             self.error(
                 node.span,
                 format!("`app` `{name}` would shadow a built-in crate"),
