@@ -8,7 +8,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 use crate::diagnostics::SpecErrors;
 use crate::error::{Error, Result};
 use crate::lectures::{LECTURES, Lecture, Variant, lecture};
-use crate::spec::{Problem, Spec, parse_and_validate};
+use crate::spec::{Problem, Spec, parse_and_validate, spec_schema};
 use crate::yaml::Span;
 use crate::{diff, init, plan, write, wrong_answers};
 
@@ -108,6 +108,11 @@ pub enum Command {
         #[arg(long, short)]
         lecture: u8,
     },
+    /// Print the JSON Schema of the spec format, for editors that complete and check YAML
+    #[command(
+        after_help = "Example:\n  syllabus schema > spec.schema.json\n  then, as the first line of a spec:  # yaml-language-server: $schema=spec.schema.json"
+    )]
+    Schema,
     /// Print a completion script for a shell
     #[command(
         after_help = "Examples:\n  syllabus completions bash > ~/.local/share/bash-completion/completions/syllabus\n  syllabus completions zsh > ~/.zfunc/_syllabus\n  syllabus completions fish > ~/.config/fish/completions/syllabus.fish"
@@ -189,6 +194,12 @@ pub fn run(command: Command) -> Result<String> {
                 path = path.display(),
                 course = dir.join("course").display(),
             ))
+        }
+        Command::Schema => {
+            let mut text = serde_json::to_string_pretty(&spec_schema())
+                .expect("a JSON value always serializes");
+            text.push('\n');
+            Ok(text)
         }
         Command::Completions { shell } => {
             let mut script = Vec::new();

@@ -18,7 +18,7 @@ pub use rules::{Literal, Number, default_message, float_text, rule_message};
 pub use sample::{
     MORE_ROWS, RuleCase, new_rows, one_character, rule_cases, sample_value, test_cases,
 };
-pub use validate::{Problem, parse_and_validate};
+pub use validate::{Problem, parse_and_validate, spec_schema};
 
 use crate::naming::{AppNames, FieldNames, ResourceNames};
 

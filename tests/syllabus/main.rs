@@ -3,6 +3,7 @@
 mod cli;
 mod diagnostics;
 mod projects;
+mod schema;
 mod snapshots;
 
 use std::path::{Path, PathBuf};

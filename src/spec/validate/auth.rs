@@ -14,9 +14,9 @@ use crate::spec::{
 };
 use crate::yaml::{Node, Span, Value};
 
-const AUTH_KEYS: &[&str] = &["user", "roles", "password", "access", "seed"];
-const USER_KEYS: &[&str] = &["fields"];
-const PASSWORD_KEYS: &[&str] = &["min_length", "max_length"];
+pub(super) const AUTH_KEYS: &[&str] = &["user", "roles", "password", "access", "seed"];
+pub(super) const USER_KEYS: &[&str] = &["fields"];
+pub(super) const PASSWORD_KEYS: &[&str] = &["min_length", "max_length"];
 /// What a user has that its `fields` may not name.
 const BUILT_IN_USER_FIELDS: &[&str] = &[
     "id",
@@ -28,7 +28,7 @@ const BUILT_IN_USER_FIELDS: &[&str] = &[
     "updated_at",
 ];
 /// Who an action may name besides a role.
-const WHO: &[&str] = &["public", "signed_in", "owner"];
+pub(super) const WHO: &[&str] = &["public", "signed_in", "owner"];
 /// Resource names lecture 7 takes for tables of its own.
 pub(super) const TAKEN_BY_AUTH: &[&str] = &["user", "session"];
 /// The default and the largest length of a password: hashing takes time in proportion, so a

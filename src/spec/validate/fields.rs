@@ -7,7 +7,7 @@ use crate::spec::rules::{Literal, Number};
 use crate::spec::{Field, FieldType, Rules};
 use crate::yaml::{Node, Value};
 
-const FIELD_KEYS: &[&str] = &[
+pub(super) const FIELD_KEYS: &[&str] = &[
     "type",
     "required",
     "min_length",

@@ -12,15 +12,19 @@
 //! - `resources`: one resource, its names, and `belongs_to` / `has_many` resolution;
 //! - `fields`: one field, its type, and literals and numbers of that type;
 //! - `field_rules`: a field's validations, checked against each other;
-//! - `seed`: the `seed:` section and its rows.
+//! - `seed`: the `seed:` section and its rows;
+//! - `schema`: the JSON Schema of the format, built from the same key lists, for editors.
 
 mod auth;
 mod checker;
 mod field_rules;
 mod fields;
 mod resources;
+mod schema;
 mod seed;
 mod top_level;
+
+pub use schema::spec_schema;
 
 use checker::Checker;
 

@@ -9,8 +9,8 @@ use crate::naming::{self, ResourceNames};
 use crate::spec::{Field, OnDelete, Parent, Resource};
 use crate::yaml::{Node, Span, Value};
 
-const RESOURCE_KEYS: &[&str] = &["fields", "plural", "belongs_to", "has_many"];
-const BELONGS_TO_KEYS: &[&str] = &["resource", "on_delete"];
+pub(super) const RESOURCE_KEYS: &[&str] = &["fields", "plural", "belongs_to", "has_many"];
+pub(super) const BELONGS_TO_KEYS: &[&str] = &["resource", "on_delete"];
 /// Module names the generated project's tests use beside one module per resource.
 const RESERVED_MODULES: &[&str] = &[
     "auth", "binary", "client", "cors", "db", "errors", "helpers", "pages", "seed", "server",

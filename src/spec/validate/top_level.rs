@@ -8,7 +8,7 @@ use crate::spec::Spec;
 use crate::yaml::{Node, Span};
 
 /// Top-level keys of a spec.
-const SPEC_KEYS: &[&str] = &["app", "title", "resources", "seed", "auth"];
+pub(super) const SPEC_KEYS: &[&str] = &["app", "title", "resources", "seed", "auth"];
 /// Package names that would shadow a crate every Rust program sees.
 const RESERVED_PACKAGES: &[&str] = &["alloc", "core", "proc_macro", "std", "test"];
 
