@@ -140,13 +140,10 @@ impl Api<'_> {
         let mut required = Vec::new();
         for field in &resource.fields {
             let name = &field.names.name;
-            // A create may send null for a field that is not required (it then gets its
-            // default, or none); an update sends null only to clear a column that may be empty.
-            let nullable = if patch {
-                field.nullable()
-            } else {
-                !field.rules.required
-            };
+            // Null stands for "no value" in a field that is not required: a create stores
+            // its default (or nothing), an update clears the column or puts its default back.
+            // Before lecture 5 an update reads null as a key it was not sent.
+            let nullable = !field.rules.required || patch && !self.context.has.validation;
             properties.insert(name.clone(), self.field_schema(field, nullable, true));
             if field.rules.required && !patch {
                 required.push(name.clone());
@@ -154,7 +151,11 @@ impl Api<'_> {
         }
         for parent in &resource.parents {
             let key = self.parent_key(parent.resource);
-            properties.insert(key.clone(), parent_schema(parent.on_delete));
+            let mut schema = parent_schema(parent.on_delete);
+            if patch && !self.context.has.validation {
+                schema["type"] = json!(["integer", "null"]);
+            }
+            properties.insert(key.clone(), schema);
             if parent.on_delete != OnDelete::SetNull && !patch {
                 required.push(key);
             }
@@ -609,8 +610,16 @@ fn field_schema(field: &Field, nullable: bool, checked: bool) -> Value {
         schema.insert("format".into(), json!(format));
     }
     let rules = &field.rules;
+    if ty == "integer" {
+        schema.insert("minimum".into(), json!(i64::MIN));
+        schema.insert("maximum".into(), json!(i64::MAX));
+    }
     if checked {
         let textual = ty == "string";
+        if textual && (rules.min_length.is_some() || rules.max_length.is_some()) {
+            // SQLite's `length()` stops at a NUL, so a text with a length rule refuses one.
+            schema.insert("not".into(), json!({ "pattern": "\\u0000" }));
+        }
         let min_length = match (rules.min_length, rules.required && textual) {
             // An empty text is as good as missing for a required field.
             (None, true) => Some(1),
@@ -646,11 +655,16 @@ fn field_schema(field: &Field, nullable: bool, checked: bool) -> Value {
 }
 
 fn parent_schema(on_delete: OnDelete) -> Value {
+    let mut schema = int64();
     if on_delete == OnDelete::SetNull {
-        json!({ "type": ["integer", "null"] })
-    } else {
-        json!({ "type": "integer" })
+        schema["type"] = json!(["integer", "null"]);
     }
+    schema
+}
+
+/// An integer as the server reads it: an `i64`, larger numbers refused.
+fn int64() -> Value {
+    json!({ "type": "integer", "minimum": i64::MIN, "maximum": i64::MAX })
 }
 
 fn number(number: &Number) -> Value {
@@ -669,7 +683,8 @@ fn id_parameter() -> Value {
         "name": "id",
         "in": "path",
         "required": true,
-        "schema": { "type": "integer" },
+        "description": "The row's id; a number that is not an `i64` is refused with 400",
+        "schema": int64(),
     })
 }
 
