@@ -618,7 +618,11 @@ fn field_schema(field: &Field, nullable: bool, checked: bool) -> Value {
         let textual = ty == "string";
         if textual && (rules.min_length.is_some() || rules.max_length.is_some()) {
             // SQLite's `length()` stops at a NUL, so a text with a length rule refuses one.
-            schema.insert("not".into(), json!({ "pattern": "\\u0000" }));
+            // (`type` in `not`, or it would refuse null too, which no pattern applies to.)
+            schema.insert(
+                "not".into(),
+                json!({ "type": "string", "pattern": "\\u0000" }),
+            );
         }
         let min_length = match (rules.min_length, rules.required && textual) {
             // An empty text is as good as missing for a required field.
