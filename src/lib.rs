@@ -17,6 +17,7 @@ pub mod init;
 pub mod lectures;
 pub mod lock;
 pub mod naming;
+pub mod openapi;
 pub mod plan;
 pub mod render;
 pub mod spec;

@@ -169,6 +169,11 @@ const FILES: &[Entry] = &[
     entry("project/src/throttle.rs", "src/throttle.rs", auth),
     entry("project/src/routes/auth.rs", "src/routes/auth.rs", auth),
     entry("project/src/routes/mod.rs", "src/routes/mod.rs", always),
+    entry(
+        "project/src/routes/openapi.rs",
+        "src/routes/openapi.rs",
+        collections,
+    ),
     each(
         "project/src/routes/resource.rs",
         "src/routes/{plural}.rs",
@@ -187,6 +192,11 @@ const FILES: &[Entry] = &[
         html_pages,
     ),
     entry("project/tests/api/client.rs", "tests/api/client.rs", client),
+    entry(
+        "project/tests/api/openapi.rs",
+        "tests/api/openapi.rs",
+        collections,
+    ),
     entry("project/tests/api/access.rs", "tests/api/access.rs", auth),
     entry("project/tests/api/auth.rs", "tests/api/auth.rs", auth),
     entry("project/tests/api/csrf.rs", "tests/api/csrf.rs", auth),
@@ -415,6 +425,10 @@ fn rendered_project(spec: &Spec, lecture: &Lecture, variant: Variant) -> Result<
             path: "postman_collection.json".into(),
             contents: postman_collection(&context),
         });
+        files.push(File {
+            path: "openapi.json".into(),
+            contents: crate::openapi::document(spec, &context),
+        });
     }
     files.push(File {
         path: "Cargo.lock".into(),
@@ -462,6 +476,7 @@ fn paths(context: &ProjectContext) -> BTreeSet<String> {
     }
     if context.has.request_collections {
         paths.insert("postman_collection.json".into());
+        paths.insert("openapi.json".into());
     }
     paths.insert("Cargo.lock".into());
     if context.has.client {

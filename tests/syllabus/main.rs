@@ -2,6 +2,7 @@
 
 mod cli;
 mod diagnostics;
+mod openapi;
 mod projects;
 mod schema;
 mod snapshots;

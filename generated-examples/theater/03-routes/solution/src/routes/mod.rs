@@ -1,6 +1,7 @@
 //! The JSON API: one module per resource, plus the small helpers their handlers share.
 
 mod cast_members;
+mod openapi;
 mod productions;
 
 use axum::{Json, Router, http::StatusCode};
@@ -13,6 +14,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(productions::router())
         .merge(cast_members::router())
+        .merge(openapi::router())
 }
 
 /// What a handler returns when it fails: a status code and a JSON body `{"error": "..."}`.

@@ -4,6 +4,7 @@ mod binary;
 mod cast_members;
 mod db;
 mod helpers;
+mod openapi;
 mod pages;
 mod productions;
 mod seed;

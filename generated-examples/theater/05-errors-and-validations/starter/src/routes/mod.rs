@@ -1,6 +1,7 @@
 //! The JSON API: one module per resource, plus the small helpers their handlers share.
 
 mod cast_members;
+mod openapi;
 mod productions;
 
 use axum::Router;
@@ -12,6 +13,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(productions::router())
         .merge(cast_members::router())
+        .merge(openapi::router())
 }
 
 /// `?limit=&offset=` on list routes. Both are optional: without them, every row is returned.

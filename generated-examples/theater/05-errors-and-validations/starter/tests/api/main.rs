@@ -5,6 +5,7 @@ mod cast_members;
 mod db;
 mod errors;
 mod helpers;
+mod openapi;
 mod pages;
 mod productions;
 mod seed;

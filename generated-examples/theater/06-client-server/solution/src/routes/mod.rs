@@ -1,6 +1,7 @@
 //! The JSON API: one module per resource, plus the small helpers their handlers share.
 
 mod cast_members;
+mod openapi;
 mod productions;
 
 use axum::{Router, extract::OriginalUri, http::Method};
@@ -12,6 +13,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(productions::router())
         .merge(cast_members::router())
+        .merge(openapi::router())
         // An unknown path or method under `/api` is the API's error, in its JSON shape.
         .fallback(no_route)
         .method_not_allowed_fallback(method_not_allowed)

@@ -7,6 +7,7 @@ mod cors;
 mod db;
 mod errors;
 mod helpers;
+mod openapi;
 mod productions;
 mod seed;
 mod server;

@@ -3,6 +3,7 @@
 
 mod auth;
 mod cast_members;
+mod openapi;
 mod productions;
 
 use axum::{Router, extract::OriginalUri, http::Method};
@@ -15,6 +16,7 @@ pub fn router() -> Router<AppState> {
         .merge(auth::router())
         .merge(productions::router())
         .merge(cast_members::router())
+        .merge(openapi::router())
         // An unknown path or method under `/api` is the API's error, in its JSON shape.
         .fallback(no_route)
         .method_not_allowed_fallback(method_not_allowed)

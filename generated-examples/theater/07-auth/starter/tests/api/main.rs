@@ -10,6 +10,7 @@ mod csrf;
 mod db;
 mod errors;
 mod helpers;
+mod openapi;
 mod password;
 mod productions;
 mod seed;
