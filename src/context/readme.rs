@@ -145,6 +145,28 @@ pub struct Exchanges {
 }
 
 impl Exchanges {
+    /// The exchanges of the API's routes, which lecture 7 sends after `login` with its
+    /// cookie; `login` itself first when `with_login`.
+    fn api(&mut self, with_login: bool) -> impl Iterator<Item = &mut Exchange> {
+        let login = self.login.as_mut().filter(|_| with_login);
+        login.into_iter().chain(
+            [
+                &mut self.show,
+                &mut self.not_found,
+                &mut self.create,
+                &mut self.update,
+                &mut self.delete,
+                &mut self.delete_again,
+                &mut self.invalid,
+                &mut self.malformed,
+            ]
+            .into_iter()
+            .flatten(),
+        )
+    }
+}
+
+impl Exchanges {
     /// Every exchange there is, in the order they are meant to be sent.
     pub fn in_order(&self) -> Vec<&Exchange> {
         [
@@ -579,20 +601,7 @@ impl<'a> Example<'a> {
         if has.client {
             // The CORS layer answers every request of the API with what a browser needs to
             // know when the page is of another origin, whether or not it is.
-            for exchange in [
-                &mut exchanges.login,
-                &mut exchanges.show,
-                &mut exchanges.not_found,
-                &mut exchanges.create,
-                &mut exchanges.update,
-                &mut exchanges.delete,
-                &mut exchanges.delete_again,
-                &mut exchanges.invalid,
-                &mut exchanges.malformed,
-            ]
-            .into_iter()
-            .flatten()
-            {
+            for exchange in exchanges.api(true) {
                 let at = exchange
                     .headers
                     .iter()
@@ -612,19 +621,7 @@ impl<'a> Example<'a> {
             }
             if has.auth {
                 // Signed in: curl sends the cookie `login` kept with every request after it.
-                for exchange in [
-                    &mut exchanges.show,
-                    &mut exchanges.not_found,
-                    &mut exchanges.create,
-                    &mut exchanges.update,
-                    &mut exchanges.delete,
-                    &mut exchanges.delete_again,
-                    &mut exchanges.invalid,
-                    &mut exchanges.malformed,
-                ]
-                .into_iter()
-                .flatten()
-                {
+                for exchange in exchanges.api(false) {
                     exchange.command =
                         exchange
                             .command
