@@ -193,12 +193,11 @@ pub(super) fn matrix(spec: &Spec) -> Vec<MatrixCase> {
                     .iter()
                     .any(|w| matches!(w, Who::Role(r) if Some(r) == actor.role.as_ref()));
                 let owner_filter = action == "list" && who.contains(&Who::Owner);
+                // A list for owners shows any signed-in user their own rows.
+                let role = actor.role.as_deref().unwrap_or("");
                 let allowed = who.contains(&Who::Public)
                     || actor.signed_in
-                        && (who.contains(&Who::SignedIn)
-                            || owner_filter
-                            || who.contains(&Who::Owner) && actor.owner && action != "create"
-                            || role_allows);
+                        && (owner_filter || access.allows(action, role, actor.owner));
                 let target = if action == "list" {
                     &resource.names.plural
                 } else {
@@ -768,20 +767,13 @@ pub(super) fn acting_user(auth: &Auth, at: usize, resource: &Resource) -> Option
         return Some(0);
     };
     let first_owner = resource.seed.first().map_or(1, |row| row.owner.max(1));
-    let allows = |who: &[Who], role: &str, owner: bool| {
-        who.iter().any(|w| match w {
-            Who::Public | Who::SignedIn => true,
-            Who::Owner => owner,
-            Who::Role(r) => r == role,
-        })
-    };
     let k = (0..users).find(|&k| {
         let role = auth.seed_roles.get(k).map_or("", String::as_str);
         let owns_first = first_owner == k + 1;
-        allows(&access.show, role, owns_first)
-            && allows(&access.create, role, false)
-            && allows(&access.update, role, owns_first)
-            && allows(&access.delete, role, true)
+        access.allows("show", role, owns_first)
+            && access.allows("create", role, false)
+            && access.allows("update", role, owns_first)
+            && access.allows("delete", role, true)
     });
     Some(k.unwrap_or(0))
 }

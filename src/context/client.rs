@@ -351,15 +351,6 @@ fn signup_inputs(spec: &Spec) -> Vec<Input> {
         .collect()
 }
 
-/// Whether a user of `role` who owns the row may take `action`.
-fn allows(who: &[Who], action: &str, role: &str, owner: bool) -> bool {
-    who.iter().any(|w| match w {
-        Who::Public | Who::SignedIn => true,
-        Who::Owner => owner && action != "create",
-        Who::Role(r) => r == role,
-    })
-}
-
 /// The seed user the browser tests of the resource at `at` log in as: the first who may take
 /// every action on the rows they make.
 fn e2e_user(spec: &Spec, at: usize) -> Option<E2eUser> {
@@ -367,9 +358,7 @@ fn e2e_user(spec: &Spec, at: usize) -> Option<E2eUser> {
     let access = auth.access.get(at)?;
     let k = (0..auth.users.seed.len()).find(|&k| {
         let role = auth.seed_roles.get(k).map_or("", String::as_str);
-        Access::ACTIONS
-            .iter()
-            .all(|a| allows(access.of(a), a, role, true))
+        Access::ACTIONS.iter().all(|a| access.allows(a, role, true))
     })?;
     Some(seed_user(spec, k))
 }
@@ -397,13 +386,13 @@ fn auth_flow(spec: &Spec) -> Option<AuthFlow> {
         if !access.owned()
             || !["create", "show", "update"]
                 .iter()
-                .all(|a| allows(access.of(a), a, newcomer, true))
+                .all(|a| access.allows(a, newcomer, true))
         {
             return None;
         }
         let role = |k: usize| auth.seed_roles.get(k).map_or("", String::as_str);
-        let refused = |k: &usize| !allows(access.of("update"), "update", role(*k), false);
-        let may_show = |k: &usize| allows(access.of("show"), "show", role(*k), false);
+        let refused = |k: &usize| !access.allows("update", role(*k), false);
+        let may_show = |k: &usize| access.allows("show", role(*k), false);
         let users = 0..auth.users.seed.len();
         let (other, other_may_show) = match users.clone().find(|k| refused(k) && may_show(k)) {
             Some(k) => (k, true),

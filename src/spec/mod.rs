@@ -119,6 +119,16 @@ impl Access {
         }
     }
 
+    /// Whether a signed-in user with `role` (empty: none) may take `action`, on a row they
+    /// own when `owner`. Nobody owns a row before it exists, so `owner` never lets one create.
+    pub fn allows(&self, action: &str, role: &str, owner: bool) -> bool {
+        self.of(action).iter().any(|w| match w {
+            Who::Public | Who::SignedIn => true,
+            Who::Owner => owner && action != "create",
+            Who::Role(r) => r == role,
+        })
+    }
+
     /// Whether some action names the owner, so that rows have one.
     pub fn owned(&self) -> bool {
         Self::ACTIONS
