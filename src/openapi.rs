@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 
 use crate::context::ProjectContext;
 use crate::naming::API_PREFIX;
-use crate::spec::{Field, FieldType, Literal, Number, OnDelete, Resource, Spec};
+use crate::spec::{Field, FieldType, Literal, Number, OnDelete, Spec};
 
 /// The document, as pretty-printed JSON ending in a newline.
 pub fn document(spec: &Spec, context: &ProjectContext) -> String {
@@ -401,14 +401,19 @@ impl Api<'_> {
         let users = &self.spec.auth.users;
         let roles = &self.spec.auth.roles;
         let password = &self.spec.auth.password;
+        // `users.fields` is the username, then the spec's user fields: the one place their
+        // rules are written.
+        let (username, extra) = users.fields.split_first().expect("users have a username");
         let mut user = Map::new();
         user.insert("id".into(), json!({ "type": "integer" }));
-        user.insert("username".into(), json!({ "type": "string" }));
+        user.insert(
+            username.names.name.clone(),
+            field_schema(username, false, false),
+        );
         if !roles.is_empty() {
             user.insert("role".into(), json!({ "enum": roles }));
         }
-        let extra = extra_user_fields(users);
-        for field in &extra {
+        for field in extra {
             user.insert(
                 field.names.name.clone(),
                 field_schema(field, field.nullable(), false),
@@ -424,15 +429,15 @@ impl Api<'_> {
         let user = json!({ "type": "object", "required": required, "properties": user });
         let mut signup = Map::new();
         signup.insert(
-            "username".into(),
-            json!({ "type": "string", "minLength": 3, "maxLength": 32, "pattern": "^[A-Za-z0-9._-]+$" }),
+            username.names.name.clone(),
+            field_schema(username, false, true),
         );
         signup.insert(
             "password".into(),
             json!({ "type": "string", "minLength": password.min_length, "maxLength": password.max_length }),
         );
-        let mut signup_required = vec!["username".to_owned(), "password".to_owned()];
-        for field in &extra {
+        let mut signup_required = vec![username.names.name.clone(), "password".to_owned()];
+        for field in extra {
             signup.insert(
                 field.names.name.clone(),
                 field_schema(field, field.nullable(), true),
@@ -573,16 +578,6 @@ impl Api<'_> {
             }}),
         );
     }
-}
-
-/// The user fields beyond username and password (lecture 7's users resource also lists those
-/// two, which the API treats apart).
-fn extra_user_fields(users: &Resource) -> Vec<&Field> {
-    users
-        .fields
-        .iter()
-        .filter(|f| !["username", "password"].contains(&f.names.name.as_str()))
-        .collect()
 }
 
 /// A field's type, and with `checked` the rules the server enforces on it.
