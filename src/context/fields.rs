@@ -8,7 +8,7 @@ use super::resource::ResourceContext;
 use super::samples::fresh_rows;
 use super::sql::SqlLayout;
 use crate::dialect::{CheckConstraint, Dialect};
-use crate::naming::{FieldNames, ResourceNames};
+use crate::naming::FieldNames;
 use crate::spec::{Field, FieldType, Literal, Resource, Spec, float_text, rule_message};
 
 #[derive(Debug, Serialize)]
@@ -118,14 +118,6 @@ pub struct UniqueTest {
     /// An insert of another fresh row with the same value in `field`, and only there, so the
     /// database can only be refusing `field`.
     pub again: String,
-    pub field: String,
-    pub message: String,
-}
-
-/// A text field with a length rule, for the test that a NUL character in it is refused.
-#[derive(Debug, Serialize)]
-pub struct TextTest {
-    pub resource: ResourceNames,
     pub field: String,
     pub message: String,
 }
@@ -509,19 +501,4 @@ pub(super) fn orphan_insert(
             let values = fresh_rows(resource, 1).pop()?;
             Some(insert(dialect, ctx, &values, "999"))
         })
-}
-
-/// The first text field with a length rule, whose checks refuse a NUL character.
-pub(super) fn nul_test(contexts: &[ResourceContext]) -> Option<TextTest> {
-    contexts.iter().find_map(|ctx| {
-        let (f, check) = ctx
-            .fields
-            .iter()
-            .find_map(|f| Some((f, f.checks.iter().find(|c| c.rule == "no_nul")?)))?;
-        Some(TextTest {
-            resource: ctx.names.clone(),
-            field: f.names.name.clone(),
-            message: check.message.clone(),
-        })
-    })
 }

@@ -22,9 +22,7 @@ use serde::Serialize;
 
 pub use auth::{AccessContext, ActionContext, AuthContext};
 pub use client::ClientContext;
-pub use fields::{
-    CaseContext, CheckContext, CheckTest, DbRule, FieldContext, TextTest, UniqueTest,
-};
+pub use fields::{CaseContext, CheckContext, CheckTest, DbRule, FieldContext, UniqueTest};
 pub use literals::{html_escape, rust_literal, string_literal};
 pub use readme::{Exchange, Exchanges, Header, NewSince, ReadmeContext};
 pub use relations::{ChildContext, ParentContext};
@@ -85,8 +83,6 @@ pub struct ProjectContext {
     pub unique_test: Option<UniqueTest>,
     /// An insert whose parent keys point at no row.
     pub orphan_insert: Option<String>,
-    /// A text field whose length rule makes it refuse NUL.
-    pub nul_test: Option<TextTest>,
     /// What every rule constraint of the schema means to a client, for `src/error.rs`.
     pub db_rules: Vec<DbRule>,
     /// Whether some handler knows what a broken foreign key means (a resource with one parent,
@@ -161,7 +157,6 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
     let resources = resources(spec, dialect);
     let check_tests = fields::check_tests(spec, dialect, &resources);
     let unique_test = fields::unique_test(spec, dialect, &resources);
-    let nul_test = fields::nul_test(&resources);
     let orphan_insert = fields::orphan_insert(spec, dialect, &resources);
     let auth = if has.auth {
         // After each table's migration, and lecture 5's of CHECK constraints.
@@ -182,7 +177,6 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
         check_tests,
         unique_test,
         orphan_insert,
-        nul_test,
         db_rules: resources
             .iter()
             .flat_map(|r| r.db_rules.iter().cloned())

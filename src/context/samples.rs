@@ -26,6 +26,9 @@ pub struct RowContext {
 pub struct SampleContext {
     /// Seed row 1, as `(key, rust literal)` pairs; null values are left out.
     pub first: Vec<(String, String)>,
+    /// Seed row 2's values of the unique fields, as `(key, rust literal)` pairs: values a
+    /// PATCH of row 1 finds taken by another row. Empty with fewer than two seed rows.
+    pub taken_for_row_1: Vec<(String, String)>,
     /// The ids the seed rows get, as a Rust array: `[1, 2, 3]`.
     pub ids: String,
     /// The ids once the test's extra rows are in, as a Rust array.
@@ -220,6 +223,7 @@ pub(super) fn samples(spec: &Spec, resource: &Resource) -> SampleContext {
     let seed_delete_id = seed_delete_id(spec, resource);
     SampleContext {
         first: first_values(resource),
+        taken_for_row_1: second_unique_values(resource),
         ids: id_list(&(1..=n).collect::<Vec<_>>()),
         ids_with_more: id_list(&(1..=n + MORE_ROWS as i64).collect::<Vec<_>>()),
         second_page: id_list(&[2, 3]),
@@ -376,6 +380,20 @@ fn first_values(resource: &Resource) -> Pairs {
         }
     }
     first
+}
+
+/// Seed row 2's values of the unique fields that are not null, as `(key, rust literal)` pairs.
+fn second_unique_values(resource: &Resource) -> Pairs {
+    let Some(row) = resource.seed.get(1) else {
+        return Vec::new();
+    };
+    resource
+        .fields
+        .iter()
+        .zip(&row.values)
+        .filter(|(f, _)| f.rules.unique)
+        .filter_map(|(f, v)| Some((f.names.name.clone(), rust_literal(v.as_ref()?))))
+        .collect()
 }
 
 /// The POST bodies made of the `fresh` values, as `(key, rust literal)` pairs: one with every

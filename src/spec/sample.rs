@@ -189,7 +189,9 @@ pub fn new_rows(
         .collect()
 }
 
-/// Seed rows for a resource the spec gave none. Parents are spread over the parent's rows.
+/// Seed rows for a resource the spec gave none. The first two rows belong to the parent's row 1,
+/// so that a page showing row 1 with its children shows them in an order a query must ask for;
+/// the rest are spread over the parent's other rows.
 pub fn sample_rows(
     resource: &ResourceNames,
     fields: &[Field],
@@ -222,7 +224,7 @@ pub fn sample_rows(
                 .collect::<Result<_, _>>()?;
             let parent_ids = parent_rows
                 .iter()
-                .map(|&count| (k % count.max(1)) as i64 + 1)
+                .map(|&count| (k.saturating_sub(1) % count.max(1)) as i64 + 1)
                 .collect();
             Ok(Row {
                 values,
