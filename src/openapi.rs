@@ -464,9 +464,10 @@ impl Api<'_> {
             json!({
                 "type": "object",
                 "required": ["username", "password"],
+                // An empty text is refused as missing, like an absent one.
                 "properties": {
-                    "username": { "type": "string" },
-                    "password": { "type": "string" },
+                    "username": { "type": "string", "minLength": 1 },
+                    "password": { "type": "string", "minLength": 1 },
                 },
                 "additionalProperties": false,
             }),

@@ -6,7 +6,6 @@
 use std::collections::BTreeSet;
 
 use serde::Serialize;
-use serde_json::json;
 
 use crate::context::{self, ProjectContext};
 use crate::error::Result;
@@ -423,12 +422,25 @@ fn rendered_project(spec: &Spec, lecture: &Lecture, variant: Variant) -> Result<
     if context.has.request_collections {
         files.push(File {
             path: "postman_collection.json".into(),
-            contents: postman_collection(&context),
+            contents: crate::postman::collection(spec, &context),
         });
         files.push(File {
             path: "openapi.json".into(),
             contents: crate::openapi::document(spec, &context),
         });
+    }
+    // From the lecture whose every refusal is a JSON error the document describes.
+    if context.has.validation {
+        files.push(File {
+            path: "schemathesis.toml".into(),
+            contents: crate::schemathesis::config(&context),
+        });
+        if context.has.auth {
+            files.push(File {
+                path: crate::schemathesis::AUTH_FILE.into(),
+                contents: crate::schemathesis::auth_file(&context),
+            });
+        }
     }
     files.push(File {
         path: "Cargo.lock".into(),
@@ -477,6 +489,12 @@ fn paths(context: &ProjectContext) -> BTreeSet<String> {
     if context.has.request_collections {
         paths.insert("postman_collection.json".into());
         paths.insert("openapi.json".into());
+    }
+    if context.has.validation {
+        paths.insert("schemathesis.toml".into());
+        if context.has.auth {
+            paths.insert(crate::schemathesis::AUTH_FILE.into());
+        }
     }
     paths.insert("Cargo.lock".into());
     if context.has.client {
@@ -580,128 +598,6 @@ fn course_context(spec: &Spec) -> CourseContext<'_> {
     }
 }
 
-/// A Postman collection (format v2.1) with a request for every route.
-fn postman_collection(context: &ProjectContext) -> String {
-    let url = |path: &str| {
-        let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
-        json!({
-            "raw": format!("{{{{baseUrl}}}}{path}"),
-            "host": ["{{baseUrl}}"],
-            "path": segments,
-        })
-    };
-    let request = |name: String, method: &str, path: String, body: Option<String>| {
-        let mut request = json!({ "method": method, "header": [], "url": url(&path) });
-        if let Some(body) = body {
-            request["header"] = json!([{ "key": "Content-Type", "value": "application/json" }]);
-            request["body"] = json!({
-                "mode": "raw",
-                "raw": body,
-                "options": { "raw": { "language": "json" } },
-            });
-        }
-        json!({ "name": name, "request": request })
-    };
-    let folders: Vec<_> = context
-        .resources
-        .iter()
-        .map(|r| {
-            let route = &r.names.route;
-            let mut items = Vec::new();
-            if let Some(user) = r.acting_user.as_ref().filter(|_| context.has.auth) {
-                // Postman keeps the session cookie the server sets, and sends it back.
-                let body = json!({ "username": user.username, "password": user.password });
-                items.push(request(
-                    format!(
-                        "Log in as {}, who may send every request below",
-                        user.username
-                    ),
-                    "POST",
-                    format!("{}/login", crate::naming::API_PREFIX),
-                    Some(pretty_json(&body.to_string())),
-                ));
-            }
-            items.extend([
-                request(
-                    format!("List {}", r.names.plural_human),
-                    "GET",
-                    route.clone(),
-                    None,
-                ),
-                request(
-                    format!("Show {} 1", r.names.human),
-                    "GET",
-                    format!("{route}/1"),
-                    None,
-                ),
-            ]);
-            if context.has.create {
-                let body = pretty_body(&r.samples.create_body);
-                items.push(request(
-                    format!("Create {}", r.names.a_human),
-                    "POST",
-                    route.clone(),
-                    Some(body),
-                ));
-            }
-            if context.has.update {
-                let body = pretty_body(&r.samples.patch_body);
-                items.push(request(
-                    format!("Update {} 1", r.names.human),
-                    "PATCH",
-                    format!("{route}/1"),
-                    Some(body),
-                ));
-            }
-            if context.has.delete {
-                // The row the create request above made: deleting row 1 could cascade to the
-                // rows the other requests of the collection use.
-                items.push(request(
-                    format!("Delete the {} created above", r.names.human),
-                    "DELETE",
-                    format!("{route}/{}", r.samples.created_id),
-                    None,
-                ));
-            }
-            // Requests that fail on purpose, named after what the server answers.
-            let failing = std::iter::once(&r.samples.not_found)
-                .chain(r.samples.invalid.iter().filter(|_| context.has.validation));
-            for q in failing {
-                let name = match &q.field {
-                    Some(field) => format!("{}: {}, `{field}`: {}", q.name, q.status, q.message),
-                    None => format!("{}: {}", q.name, q.status),
-                };
-                let body = q.body.as_deref().map(pretty_json);
-                items.push(request(name, q.method, q.path.clone(), body));
-            }
-            json!({ "name": r.names.plural_title, "item": items })
-        })
-        .collect();
-    let collection = json!({
-        "info": {
-            "name": format!("{} (lecture {})", context.title, context.lecture.number),
-            "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
-        },
-        "item": folders,
-        "variable": [{ "key": "baseUrl", "value": "http://127.0.0.1:3000" }],
-    });
-    let mut text = serde_json::to_string_pretty(&collection).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
-/// A JSON body from the `"key": value, ...` pairs the context holds, pretty-printed.
-pub fn pretty_body(pairs: &str) -> String {
-    pretty_json(&format!("{{{pairs}}}"))
-}
-
-/// JSON text laid out over several lines, or as it is if it does not parse.
-fn pretty_json(text: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(text)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| text.to_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -763,69 +659,6 @@ mod tests {
         sorted.sort();
         sorted.dedup();
         assert_eq!(files, sorted);
-    }
-
-    #[test]
-    fn the_postman_collection_has_a_request_for_every_route() {
-        let source = include_str!("../specs/theater.yaml");
-        let spec = crate::spec::parse_and_validate(source).unwrap();
-        let files = project(&spec, lecture(4).unwrap(), Variant::Solution).unwrap();
-        let postman = files
-            .iter()
-            .find(|f| f.path == "postman_collection.json")
-            .unwrap();
-        let collection: serde_json::Value = serde_json::from_str(&postman.contents).unwrap();
-        assert!(
-            collection["info"]["schema"]
-                .as_str()
-                .unwrap()
-                .contains("v2.1.0")
-        );
-        let folders = collection["item"].as_array().unwrap();
-        assert_eq!(folders.len(), 2);
-        let methods: Vec<&str> = folders[0]["item"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|item| item["request"]["method"].as_str().unwrap())
-            .collect();
-        // Then the request of a row that does not exist.
-        assert_eq!(methods, ["GET", "GET", "POST", "PATCH", "DELETE", "GET"]);
-        let body = folders[0]["item"][2]["request"]["body"]["raw"]
-            .as_str()
-            .unwrap();
-        let body: serde_json::Value = serde_json::from_str(body).unwrap();
-        assert!(body["title"].is_string(), "{body}");
-    }
-
-    #[test]
-    fn lecture_5_collections_have_a_failing_create_for_every_rule() {
-        let source = include_str!("../specs/theater.yaml");
-        let spec = crate::spec::parse_and_validate(source).unwrap();
-        let files = project(&spec, lecture(5).unwrap(), Variant::Solution).unwrap();
-        let postman = files
-            .iter()
-            .find(|f| f.path == "postman_collection.json")
-            .unwrap();
-        let collection: serde_json::Value = serde_json::from_str(&postman.contents).unwrap();
-        let names: Vec<&str> = collection["item"][0]["item"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|item| item["name"].as_str().unwrap())
-            .filter(|name| name.contains(": 422"))
-            .collect();
-        // title: required, max_length; genre: required, one_of; budget: min; image: pattern.
-        assert_eq!(names.len(), 6, "{names:#?}");
-        assert!(names.contains(
-            &"Create a production with budget below min: 422, `budget`: must be at least 100"
-        ));
-        let http = files.iter().find(|f| f.path == "requests.http").unwrap();
-        assert_eq!(
-            http.contents.matches(": 422, `").count(),
-            6 + 3,
-            "and 3 for cast members"
-        );
     }
 
     #[test]

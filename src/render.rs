@@ -195,6 +195,34 @@ pub fn format_all(files: &mut [crate::plan::File]) -> Result<()> {
     Ok(())
 }
 
+/// `text` in lines of at most `width` characters, broken at spaces outside `code`.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut words = vec![String::new()];
+    let mut in_code = false;
+    for c in text.chars() {
+        match c {
+            ' ' if !in_code => words.push(String::new()),
+            _ => {
+                in_code ^= c == '`';
+                words.last_mut().expect("one word at least").push(c);
+            }
+        }
+    }
+    let mut lines = vec![String::new()];
+    for word in words {
+        let line = lines.last_mut().expect("one line at least");
+        if line.is_empty() {
+            line.push_str(&word);
+        } else if line.chars().count() + 1 + word.chars().count() <= width {
+            line.push(' ');
+            line.push_str(&word);
+        } else {
+            lines.push(word);
+        }
+    }
+    lines
+}
+
 /// rustfmt's limit, which comments must keep to as well.
 const MAX_WIDTH: usize = 100;
 

@@ -785,6 +785,13 @@ pub struct Credentials {
     pub password: String,
 }
 
+/// Every seed user's credentials, in seed order.
+pub fn seed_credentials(auth: &Auth) -> Vec<Credentials> {
+    (0..auth.users.seed.len())
+        .filter_map(|k| credentials(auth, k))
+        .collect()
+}
+
 pub(super) fn credentials(auth: &Auth, k: usize) -> Option<Credentials> {
     Some(Credentials {
         username: auth

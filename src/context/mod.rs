@@ -20,7 +20,7 @@ mod sql;
 
 use serde::Serialize;
 
-pub use auth::{AccessContext, ActionContext, AuthContext};
+pub use auth::{AccessContext, ActionContext, AuthContext, Credentials, seed_credentials};
 pub use client::ClientContext;
 pub use fields::{CaseContext, CheckContext, CheckTest, DbRule, FieldContext, UniqueTest};
 pub use literals::{html_escape, rust_literal, string_literal};

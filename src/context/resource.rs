@@ -344,36 +344,8 @@ fn column_notes(
     // Each note follows `--   - ` in the migration, and goes on under it.
     notes
         .iter()
-        .map(|note| wrap(note, 100 - "--   - ".len()).join("\n--     "))
+        .map(|note| crate::render::wrap(note, 100 - "--   - ".len()).join("\n--     "))
         .collect()
-}
-
-/// `text` in lines of at most `width` characters, broken at spaces outside `code`.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut words = vec![String::new()];
-    let mut in_code = false;
-    for c in text.chars() {
-        match c {
-            ' ' if !in_code => words.push(String::new()),
-            _ => {
-                in_code ^= c == '`';
-                words.last_mut().expect("one word at least").push(c);
-            }
-        }
-    }
-    let mut lines = vec![String::new()];
-    for word in words {
-        let line = lines.last_mut().expect("one line at least");
-        if line.is_empty() {
-            line.push_str(&word);
-        } else if line.chars().count() + 1 + word.chars().count() <= width {
-            line.push(' ');
-            line.push_str(&word);
-        } else {
-            lines.push(word);
-        }
-    }
-    lines
 }
 
 /// The field that names a row on its page, and whether it is a required text field (else it is

@@ -337,10 +337,11 @@ fn invalid_requests(
                 rule_message(&f.rules, case.rule),
             ));
         }
+        // Row 2's value where there is a row 2: the collections' update changes row 1.
         if let Some(taken) = f
             .rules
             .unique
-            .then(|| resource.seed.first())
+            .then(|| resource.seed.get(1).or(resource.seed.first()))
             .flatten()
             .and_then(|r| r.values[at].as_ref())
         {

@@ -5,6 +5,7 @@ mod diagnostics;
 mod openapi;
 mod projects;
 mod schema;
+mod served;
 mod snapshots;
 
 use std::path::{Path, PathBuf};

@@ -10,10 +10,10 @@
 
 use std::collections::BTreeSet;
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use syllabus::context::Exchange;
 
@@ -105,6 +105,25 @@ fn check_project(spec: &Spec, lecture: &Lecture, variant: Variant, dir: &Path) -
             eprintln!("{label}: {} tests pass", passed.len());
             problems.extend(engine_build_applied(&label, spec, dir));
             problems.extend(transcripts_hold(&label, spec, lecture, dir));
+            let context = syllabus::context::project(spec, lecture, variant);
+            // The API's clients, from the lecture that ships its collection and document.
+            if context.has.request_collections {
+                problems.extend(crate::served::newman_passes(&label, &program(spec), dir));
+            }
+            // From the lecture whose every refusal is a JSON error the document describes.
+            if context.has.validation {
+                let prefix = if context.has.client {
+                    syllabus::naming::API_PREFIX
+                } else {
+                    ""
+                };
+                problems.extend(crate::served::schemathesis_passes(
+                    &label,
+                    &program(spec),
+                    dir,
+                    prefix,
+                ));
+            }
         }
         Variant::Starter => {
             let (ok, out) = cargo(dir, &["build", "--all-targets", "--locked"]);
@@ -410,41 +429,12 @@ fn engine_build_applied(label: &str, spec: &Spec, dir: &Path) -> Option<String> 
 fn transcripts_hold(label: &str, spec: &Spec, lecture: &Lecture, dir: &Path) -> Vec<String> {
     let context = syllabus::context::project(spec, lecture, Variant::Solution);
     let exchanges = context.readme.exchanges.in_order();
-    let binary = program(spec);
-    let data = tempfile::tempdir().expect("a temporary folder");
-    let url = format!("sqlite:{}", data.path().join("readme.db").display());
-    let run = |args: &[&str]| {
-        let mut command = Command::new(&binary);
-        command
-            .args(args)
-            .current_dir(dir)
-            .env("DATABASE_URL", &url)
-            .env("RUST_LOG", "off")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
-        command
+    let server = match crate::served::Server::start(&program(spec), dir, context.has.database, &[])
+    {
+        Ok(server) => server,
+        Err(why) => return vec![format!("{label}: {why}")],
     };
-    if context.has.database {
-        let seeded = run(&["seed"]).status().is_ok_and(|s| s.success());
-        if !seeded {
-            return vec![format!("{label}: `{} seed` failed", binary.display())];
-        }
-    }
-    // A port the system says is free, so that projects tested at once do not collide.
-    let port = TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-        .port();
-    let mut server = run(&[])
-        .env("HOST", "127.0.0.1")
-        .env("PORT", port.to_string())
-        .spawn()
-        .expect("the solution starts");
-    let address = format!("127.0.0.1:{port}");
-    let started = Instant::now();
-    while TcpStream::connect(&address).is_err() && started.elapsed() < Duration::from_secs(30) {
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let address = server.address.clone();
     // The session cookie the transcripts' log-in gets, which the requests after it send in
     // place of the one the README shows.
     let mut cookie: Option<String> = None;
@@ -464,9 +454,7 @@ fn transcripts_hold(label: &str, spec: &Spec, lecture: &Lecture, dir: &Path) -> 
             problem.map(|p| format!("{label}: README's `{} {}`: {p}", e.method, e.path))
         })
         .collect();
-    // Only this test's own child is stopped, by its handle.
-    server.kill().ok();
-    server.wait().ok();
+    drop(server);
     if problems.is_empty() {
         eprintln!("{label}: {} README transcripts hold", exchanges.len());
     }

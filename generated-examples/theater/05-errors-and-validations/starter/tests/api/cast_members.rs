@@ -464,3 +464,23 @@ async fn create_cast_member_reports_every_broken_rule_at_once() {
     assert!(errors["role"].is_array(), "{errors}");
     assert!(errors["production_id"].is_array(), "{errors}");
 }
+
+#[tokio::test]
+async fn update_cast_member_reports_every_broken_rule_at_once() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    let before = app.get("/cast_members/1").await.json();
+    let mut body = json!({});
+    body["name"] = json!(null);
+    body["role"] = json!(null);
+    body["production_id"] = json!(999);
+
+    let response = app.patch("/cast_members/1", body).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let errors = &response.json()["errors"];
+    assert!(errors["name"].is_array(), "{errors}");
+    assert!(errors["role"].is_array(), "{errors}");
+    assert!(errors["production_id"].is_array(), "{errors}");
+    assert_eq!(app.get("/cast_members/1").await.json(), before);
+}

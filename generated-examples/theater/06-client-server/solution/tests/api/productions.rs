@@ -397,6 +397,25 @@ async fn create_production_accepts_title_at_max_length() {
 }
 
 #[tokio::test]
+async fn create_production_refuses_a_title_with_a_nul_character() {
+    let app = TestApp::new().await;
+    let mut body = new_production();
+    // Rust counts 3 characters here; SQLite's `length()` stops at the NUL and counts 1.
+    body["title"] = json!("a\u{0}b");
+
+    let response = app.post("/api/productions", body).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let errors = &response.json()["errors"]["title"];
+    assert!(
+        errors
+            .as_array()
+            .is_some_and(|e| e.contains(&json!("must not contain a NUL character"))),
+        "{errors}"
+    );
+}
+
+#[tokio::test]
 async fn create_production_requires_title() {
     let app = TestApp::new().await;
     let mut body = new_production();
@@ -626,4 +645,28 @@ async fn create_production_reports_every_broken_rule_at_once() {
     assert!(errors["genre"].is_array(), "{errors}");
     assert!(errors["budget"].is_array(), "{errors}");
     assert!(errors["image"].is_array(), "{errors}");
+}
+
+#[tokio::test]
+async fn update_production_reports_every_broken_rule_at_once() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    let before = app.get("/api/productions/1").await.json();
+    let mut body = json!({});
+    body["title"] = json!(
+        "Digitized fault-tolerant supportaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+    );
+    body["genre"] = json!("Dramax");
+    body["budget"] = json!(99.5);
+    body["image"] = json!("not matching");
+
+    let response = app.patch("/api/productions/1", body).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let errors = &response.json()["errors"];
+    assert!(errors["title"].is_array(), "{errors}");
+    assert!(errors["genre"].is_array(), "{errors}");
+    assert!(errors["budget"].is_array(), "{errors}");
+    assert!(errors["image"].is_array(), "{errors}");
+    assert_eq!(app.get("/api/productions/1").await.json(), before);
 }
