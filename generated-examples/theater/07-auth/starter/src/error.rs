@@ -3,18 +3,21 @@
 
 use std::any::Any;
 use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
 use std::time::Duration;
 
 use axum::{
     Json,
     extract::{
-        FromRequest, FromRequestParts,
+        FromRequest, FromRequestParts, Request,
         rejection::{JsonRejection, PathRejection, QueryRejection},
     },
     http::{Method, StatusCode, header},
     response::{IntoResponse, Response},
 };
-use serde::Serialize;
+use serde::de::{DeserializeOwned, Deserializer, MapAccess, Visitor, value::MapAccessDeserializer};
+use serde::{Deserialize, Serialize};
 
 use crate::password::PasswordError;
 
@@ -258,10 +261,49 @@ impl FieldErrors {
 }
 
 /// axum's `Json`, but a body it cannot read becomes an `AppError`, so the client gets our
-/// JSON shape instead of axum's plain-text message.
-#[derive(FromRequest)]
-#[from_request(via(axum::Json), rejection(AppError))]
+/// JSON shape instead of axum's plain-text message, and the body must be a JSON object.
 pub struct AppJson<T>(pub T);
+
+impl<T, S> FromRequest<S> for AppJson<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let Json(Object(body)) = Json::<Object<T>>::from_request(request, state).await?;
+        Ok(AppJson(body))
+    }
+}
+
+/// A value read from a JSON object only. serde also fills a struct from an array of its
+/// fields in order (`["Hamlet", "Drama"]`), which no client of this API means to send; an
+/// array is refused like any other value of the wrong type, with a 422.
+struct Object<T>(T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ObjectVisitor<T>(PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectVisitor<T> {
+            type Value = T;
+
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("a JSON object")
+            }
+
+            // The object's keys and values, handed on to `T` as if it read them itself.
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::deserialize(MapAccessDeserializer::new(map))
+            }
+        }
+
+        deserializer
+            .deserialize_map(ObjectVisitor(PhantomData))
+            .map(Object)
+    }
+}
 
 /// axum's `Path`, with the same treatment: `/api/productions/abc` gets a JSON 400.
 #[derive(FromRequestParts)]

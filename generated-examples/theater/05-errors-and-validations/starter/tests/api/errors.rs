@@ -151,6 +151,26 @@ async fn a_body_just_under_the_limit_is_read() {
 }
 
 #[tokio::test]
+async fn a_body_that_lists_the_values_without_their_keys_gets_a_422() {
+    let app = TestApp::new().await;
+
+    // A valid create's values, in the order of the fields: serde alone would accept them.
+    let values = json!([
+        "Organized heuristic standardization",
+        "Drama",
+        104.0,
+        "image5.jpg",
+        "Gabriella Skiles",
+        "Deserunt et aut quia est labore.",
+        true
+    ]);
+    let response = app.post("/productions", values).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.json()["error"].is_string());
+}
+
+#[tokio::test]
 async fn a_wrong_method_gets_a_405_in_the_error_shape() {
     let app = TestApp::new().await;
 
