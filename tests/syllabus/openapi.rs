@@ -84,3 +84,25 @@ fn every_project_from_lecture_3_ships_a_valid_openapi_document() {
         }
     }
 }
+
+/// What the log-in handler refuses, the document refuses too: an empty username or password
+/// is "is required", so schemathesis must not send one as valid.
+#[test]
+fn log_in_credentials_may_not_be_empty() {
+    let spec = syllabus::cli::load(&crate::repo("specs/theater.yaml")).unwrap();
+    let lecture = syllabus::lectures::lecture(7).unwrap();
+    let files = syllabus::plan::project(&spec, lecture, Variant::Solution).unwrap();
+    let document = files.iter().find(|f| f.path == "openapi.json").unwrap();
+    let value: Value = serde_json::from_str(&document.contents).unwrap();
+    let credentials = &value["components"]["schemas"]["Credentials"];
+    for key in ["username", "password"] {
+        assert_eq!(
+            credentials["properties"][key]["minLength"], 1,
+            "{credentials}"
+        );
+    }
+    assert_eq!(
+        credentials["required"],
+        serde_json::json!(["username", "password"])
+    );
+}
