@@ -3,9 +3,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::diagnostics::SpecErrors;
+use crate::dialect::Dialect;
 use crate::error::{Error, Result};
 use crate::lectures::{LECTURES, Lecture, Variant, lecture};
 use crate::spec::{Problem, Spec, parse_and_validate, spec_schema};
@@ -49,6 +51,8 @@ pub enum Command {
         starter: bool,
         #[command(flatten)]
         output: Output,
+        #[command(flatten)]
+        database: Database,
     },
     /// Generate the whole course: every lecture's starter and solution, and an index
     #[command(
@@ -62,6 +66,8 @@ pub enum Command {
         /// Write nothing; exit 1 with a report if the output folder differs from what the spec generates
         #[arg(long, conflicts_with = "force")]
         check: bool,
+        #[command(flatten)]
+        database: Database,
     },
     /// Write a commented spec to start from (`DIR/spec.yaml`), which `check` accepts
     #[command(
@@ -91,6 +97,8 @@ pub enum Command {
         /// Diff this lecture's starter against its solution
         #[arg(long, short)]
         lecture: Option<u8>,
+        #[command(flatten)]
+        database: Database,
     },
     /// List typical wrong answers to a lecture's exercise, as edits of its solution (JSON)
     #[command(
@@ -107,6 +115,8 @@ pub enum Command {
         /// The lecture whose exercise to get wrong (see `syllabus lectures`)
         #[arg(long, short)]
         lecture: u8,
+        #[command(flatten)]
+        database: Database,
     },
     /// Print the JSON Schema of the spec format, for editors that complete and check YAML
     #[command(
@@ -131,6 +141,30 @@ pub struct Output {
     /// Replace the folder if it is not empty
     #[arg(long)]
     force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct Database {
+    /// The database of the generated projects, instead of the spec's `database` (default: sqlite)
+    #[arg(long, value_name = "DATABASE", value_parser = dialect_parser())]
+    database: Option<Dialect>,
+}
+
+/// `sqlite` or `postgres`, offered as such in `--help` and shell completions.
+fn dialect_parser() -> impl TypedValueParser<Value = Dialect> {
+    PossibleValuesParser::new(Dialect::NAMES)
+        .map(|name| Dialect::from_name(&name).expect("clap allows only the possible values"))
+}
+
+impl Database {
+    /// Reads and validates a spec file, with the database this option names, if it names one.
+    fn load(&self, path: &Path) -> Result<Spec> {
+        let mut spec = load(path)?;
+        if let Some(database) = self.database {
+            spec.database = database;
+        }
+        Ok(spec)
+    }
 }
 
 /// Reads and validates a spec file.
@@ -226,9 +260,10 @@ pub fn run(command: Command) -> Result<String> {
             lecture,
             starter,
             output,
+            database,
         } => {
             let lecture = find_lecture(lecture)?;
-            let model = load(&spec)?;
+            let model = database.load(&spec)?;
             let variant = if starter {
                 Variant::Starter
             } else {
@@ -258,8 +293,9 @@ pub fn run(command: Command) -> Result<String> {
             spec,
             output,
             check,
+            database,
         } => {
-            let model = load(&spec)?;
+            let model = database.load(&spec)?;
             let files = plan::course(&model)?;
             let target = output
                 .output
@@ -305,8 +341,9 @@ pub fn run(command: Command) -> Result<String> {
             from,
             to,
             lecture,
+            database,
         } => {
-            let model = load(&spec)?;
+            let model = database.load(&spec)?;
             match (from, to, lecture) {
                 (Some(from), Some(to), _) => {
                     if from == to {
@@ -326,8 +363,12 @@ pub fn run(command: Command) -> Result<String> {
                 _ => Ok(String::new()),
             }
         }
-        Command::WrongAnswers { spec, lecture } => {
-            let model = load(&spec)?;
+        Command::WrongAnswers {
+            spec,
+            lecture,
+            database,
+        } => {
+            let model = database.load(&spec)?;
             let answers = wrong_answers::catalogue(&model, find_lecture(lecture)?)?;
             let mut json = serde_json::to_string_pretty(&answers).unwrap_or_default();
             json.push('\n');

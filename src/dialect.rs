@@ -1,17 +1,20 @@
 //! Everything that differs between SQL databases, in one place.
 //!
 //! Templates never spell a column type, a literal or a placeholder themselves: they get the
-//! finished SQL from here. SQLite is the only dialect today; PostgreSQL will be a second
-//! `Dialect` value with its own answers, and nothing outside this module should need to change.
+//! finished SQL from here. SQLite is the default, built into the app; PostgreSQL is the server
+//! a course moves to when one machine is not enough. A spec picks one with `database:`.
 
 use serde::Serialize;
 
-use crate::spec::{FieldType, Literal, OnDelete, float_text};
+use crate::naming::AppNames;
+use crate::spec::{Field, FieldType, Literal, OnDelete, float_text};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Dialect {
+    #[default]
     Sqlite,
+    Postgres,
 }
 
 /// How the engine's build is configured: an environment variable its `-sys` crate reads.
@@ -184,12 +187,244 @@ const SQLITE_KEYWORDS: &[&str] = &[
     "without",
 ];
 
+/// PostgreSQL's reserved keywords, and those it reserves as function or type names
+/// (https://www.postgresql.org/docs/current/sql-keywords-appendix.html). An identifier among
+/// them is quoted.
+const POSTGRES_KEYWORDS: &[&str] = &[
+    "all",
+    "analyse",
+    "analyze",
+    "and",
+    "any",
+    "array",
+    "as",
+    "asc",
+    "asymmetric",
+    "authorization",
+    "binary",
+    "both",
+    "case",
+    "cast",
+    "check",
+    "collate",
+    "collation",
+    "column",
+    "concurrently",
+    "constraint",
+    "create",
+    "cross",
+    "current_catalog",
+    "current_date",
+    "current_role",
+    "current_schema",
+    "current_time",
+    "current_timestamp",
+    "current_user",
+    "default",
+    "deferrable",
+    "desc",
+    "distinct",
+    "do",
+    "else",
+    "end",
+    "except",
+    "false",
+    "fetch",
+    "for",
+    "foreign",
+    "freeze",
+    "from",
+    "full",
+    "grant",
+    "group",
+    "having",
+    "ilike",
+    "in",
+    "initially",
+    "inner",
+    "intersect",
+    "into",
+    "is",
+    "isnull",
+    "join",
+    "lateral",
+    "leading",
+    "left",
+    "like",
+    "limit",
+    "localtime",
+    "localtimestamp",
+    "natural",
+    "not",
+    "notnull",
+    "null",
+    "offset",
+    "on",
+    "only",
+    "or",
+    "order",
+    "outer",
+    "overlaps",
+    "placing",
+    "primary",
+    "references",
+    "returning",
+    "right",
+    "select",
+    "session_user",
+    "similar",
+    "some",
+    "symmetric",
+    "system_user",
+    "table",
+    "tablesample",
+    "then",
+    "to",
+    "trailing",
+    "true",
+    "union",
+    "unique",
+    "user",
+    "using",
+    "variadic",
+    "verbose",
+    "when",
+    "where",
+    "window",
+    "with",
+];
+
 impl Dialect {
+    /// The names a spec and `--database` give the dialects, in the order of [`Dialect`].
+    pub const NAMES: [&'static str; 2] = ["sqlite", "postgres"];
+
+    /// The dialect a spec or `--database` names.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "sqlite" => Some(Dialect::Sqlite),
+            "postgres" => Some(Dialect::Postgres),
+            _ => None,
+        }
+    }
+
+    /// What a spec calls this dialect: `sqlite`, `postgres`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => Self::NAMES[0],
+            Dialect::Postgres => Self::NAMES[1],
+        }
+    }
+
+    /// The database's own name, as prose uses it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "SQLite",
+            Dialect::Postgres => "PostgreSQL",
+        }
+    }
+
+    /// What an insert that gives its rows' ids says between its columns and `values`: with
+    /// `generated always`, PostgreSQL refuses an id unless told that the writer means it.
+    pub fn insert_with_ids(self) -> Option<&'static str> {
+        match self {
+            Dialect::Sqlite => None,
+            Dialect::Postgres => Some("overriding system value"),
+        }
+    }
+
+    /// After rows were inserted with their ids: the statement that moves `table`'s next id
+    /// past the largest, where the database keeps a counter of its own (SQLite takes the
+    /// largest id plus one, so it needs none).
+    pub fn reset_ids(self, table: &str) -> Option<String> {
+        match self {
+            Dialect::Sqlite => None,
+            Dialect::Postgres => Some(format!(
+                "select setval(pg_get_serial_sequence('{table}', 'id'), max(id)) from {table};"
+            )),
+        }
+    }
+
+    /// Whether a text field refuses a NUL character (U+0000) from lecture 5 on. PostgreSQL
+    /// cannot store one in `text` at all, so every text field refuses it. SQLite can, but its
+    /// `length()` stops at it, so a field whose length the database checks refuses it, for
+    /// Rust and SQL to count alike.
+    pub fn refuses_nul(self, field: &Field) -> bool {
+        let rules = &field.rules;
+        field.ty.is_textual()
+            && match self {
+                Dialect::Sqlite => rules.min_length.is_some() || rules.max_length.is_some(),
+                Dialect::Postgres => true,
+            }
+    }
+
+    /// Why a text field refuses NUL, in its generated `check_*` function.
+    pub fn nul_reason(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => {
+                "SQLite's `length()` stops at a NUL character, so the CHECK constraint would \
+                 count this text differently from Rust: refuse it, so both agree."
+            }
+            Dialect::Postgres => {
+                "PostgreSQL cannot store a NUL character in text: refuse it here, with a \
+                 message, rather than let the insert fail."
+            }
+        }
+    }
+
+    /// Drops `table`, for a test of what the app answers when its database fails: even when
+    /// other tables refer to it (PostgreSQL then drops their foreign keys, `cascade`).
+    pub fn drop_table(self, table: &str) -> String {
+        match self {
+            Dialect::Sqlite => format!("drop table {table}"),
+            Dialect::Postgres => format!("drop table {table} cascade"),
+        }
+    }
+
+    /// A trigger that makes every insert into `table` fail, for a test that a script which
+    /// fails halfway changes nothing. Several statements, laid out for a Rust string literal
+    /// that opens at column 8.
+    pub fn refuse_inserts(self, table: &str) -> String {
+        match self {
+            Dialect::Sqlite => format!(
+                "create trigger refuse_seed before insert on {table}\n         \
+                 begin select raise(abort, 'refused'); end"
+            ),
+            Dialect::Postgres => format!(
+                "create function refuse_seed() returns trigger language plpgsql\n         \
+                 as $$ begin raise exception 'refused'; end $$;\n         \
+                 create trigger refuse_seed before insert on {table}\n         \
+                 for each row execute function refuse_seed();"
+            ),
+        }
+    }
+
+    /// How the timestamp columns keep their values, for the comment of each table.
+    pub fn timestamps_note(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => {
+                "Timestamps are stored as RFC 3339 text (2024-12-31T20:00:00Z), which Rust reads fastest."
+            }
+            Dialect::Postgres => {
+                "Timestamps are `timestamptz`: a moment in time, which Rust reads as a UTC `DateTime`."
+            }
+        }
+    }
+
+    /// The `DATABASE_URL` of the app's database on a developer's machine: SQLite's file beside
+    /// the project, or a database named after the app on a local PostgreSQL.
+    pub fn local_url(self, app: &AppNames) -> String {
+        match self {
+            Dialect::Sqlite => format!("sqlite:{}", app.database_file),
+            Dialect::Postgres => format!("postgres://postgres@localhost:5432/{}", app.krate),
+        }
+    }
+
     /// An identifier as SQL needs it: quoted only when it is a keyword (`"order"`).
     pub fn ident(self, name: &str) -> String {
         match self {
             Dialect::Sqlite if SQLITE_KEYWORDS.contains(&name) => format!("\"{name}\""),
-            Dialect::Sqlite => name.to_owned(),
+            Dialect::Postgres if POSTGRES_KEYWORDS.contains(&name) => format!("\"{name}\""),
+            Dialect::Sqlite | Dialect::Postgres => name.to_owned(),
         }
     }
 
@@ -202,6 +437,12 @@ impl Dialect {
             // SQLite keeps dates as ISO 8601 text, which sorts in time order.
             (Dialect::Sqlite, FieldType::Date | FieldType::Datetime) => "text",
             (Dialect::Sqlite, _) => "text",
+            (Dialect::Postgres, FieldType::Integer) => "bigint",
+            (Dialect::Postgres, FieldType::Float) => "double precision",
+            (Dialect::Postgres, FieldType::Bool) => "boolean",
+            (Dialect::Postgres, FieldType::Date) => "date",
+            (Dialect::Postgres, FieldType::Datetime) => "timestamptz",
+            (Dialect::Postgres, _) => "text",
         }
     }
 
@@ -209,6 +450,9 @@ impl Dialect {
     pub fn primary_key(self) -> &'static str {
         match self {
             Dialect::Sqlite => "integer primary key",
+            // The database numbers rows itself, and refuses an id a client makes up; seed data
+            // that gives ids says `overriding system value` (see `insert_with_ids`).
+            Dialect::Postgres => "bigint generated always as identity primary key",
         }
     }
 
@@ -218,6 +462,7 @@ impl Dialect {
             // RFC 3339 text rather than `current_timestamp` (`2024-12-31 20:00:00`): sqlx reads
             // it on its first, fastest try, which matters when a list holds many rows.
             Dialect::Sqlite => "datetime not null default (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+            Dialect::Postgres => "timestamptz not null default now()",
         }
     }
 
@@ -225,13 +470,15 @@ impl Dialect {
     pub fn now(self) -> &'static str {
         match self {
             Dialect::Sqlite => "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+            Dialect::Postgres => "now()",
         }
     }
 
     /// The n-th (1-based) bind parameter.
-    pub fn placeholder(self, _n: usize) -> String {
+    pub fn placeholder(self, n: usize) -> String {
         match self {
             Dialect::Sqlite => "?".to_owned(),
+            Dialect::Postgres => format!("${n}"),
         }
     }
 
@@ -242,7 +489,7 @@ impl Dialect {
             (_, Literal::Integer(i)) => i.to_string(),
             (_, Literal::Float(x)) => float_text(*x),
             // SQLite stores booleans as 1 and 0 but reads `true` and `false` since 3.23.
-            (Dialect::Sqlite, Literal::Bool(b)) => b.to_string(),
+            (Dialect::Sqlite | Dialect::Postgres, Literal::Bool(b)) => b.to_string(),
         }
     }
 
@@ -255,6 +502,7 @@ impl Dialect {
             // cannot tell from other errors. With constraints that are not deferred, `no action`
             // refuses the very same deletes and reports a foreign key violation.
             (Dialect::Sqlite, OnDelete::Restrict) => "no action",
+            (Dialect::Postgres, OnDelete::Restrict) => "restrict",
         }
     }
 
@@ -303,6 +551,8 @@ impl Dialect {
     fn check_error(self, name: &str) -> String {
         match self {
             Dialect::Sqlite => format!("CHECK constraint failed: {name}"),
+            // PostgreSQL names the constraint in the error itself (`constraint()`).
+            Dialect::Postgres => name.to_owned(),
         }
     }
 
@@ -311,6 +561,8 @@ impl Dialect {
         match self {
             // SQLite names the table and column unquoted, even when they are keywords.
             Dialect::Sqlite => format!("UNIQUE constraint failed: {table}.{column}"),
+            // The name PostgreSQL gives a column's `unique` constraint.
+            Dialect::Postgres => format!("{table}_{column}_key"),
         }
     }
 
@@ -319,6 +571,7 @@ impl Dialect {
     pub fn rebuilds_to_add_constraints(self) -> bool {
         match self {
             Dialect::Sqlite => true,
+            Dialect::Postgres => false,
         }
     }
 
@@ -326,6 +579,7 @@ impl Dialect {
     pub fn pool_type(self) -> &'static str {
         match self {
             Dialect::Sqlite => "SqlitePool",
+            Dialect::Postgres => "PgPool",
         }
     }
 
@@ -333,6 +587,7 @@ impl Dialect {
     pub fn connection_type(self) -> &'static str {
         match self {
             Dialect::Sqlite => "SqliteConnection",
+            Dialect::Postgres => "PgConnection",
         }
     }
 
@@ -340,6 +595,7 @@ impl Dialect {
     pub fn executor_trait(self) -> &'static str {
         match self {
             Dialect::Sqlite => "SqliteExecutor",
+            Dialect::Postgres => "PgExecutor",
         }
     }
 
@@ -347,6 +603,7 @@ impl Dialect {
     pub fn pool_options_type(self) -> &'static str {
         match self {
             Dialect::Sqlite => "SqlitePoolOptions",
+            Dialect::Postgres => "PgPoolOptions",
         }
     }
 
@@ -363,6 +620,7 @@ impl Dialect {
                 variable: "LIBSQLITE3_FLAGS",
                 flags: "-DSQLITE_DEFAULT_MEMSTATUS=0",
             }),
+            Dialect::Postgres => None,
         }
     }
 
@@ -370,6 +628,7 @@ impl Dialect {
     pub fn sqlx_feature(self) -> &'static str {
         match self {
             Dialect::Sqlite => "sqlite",
+            Dialect::Postgres => "postgres",
         }
     }
 }

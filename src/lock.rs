@@ -6,13 +6,14 @@
 //! package in place of the one the lock was resolved for.
 
 use crate::context::ProjectContext;
+use crate::dialect::Dialect;
 
 /// The sets of dependencies a generated `Cargo.toml` can ask for (see its template).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lock {
+pub enum Deps {
     /// No database: lecture 1.
     NoDatabase,
-    /// sqlx and SQLite: lectures 2 to 4.
+    /// sqlx and its database: lectures 2 to 4.
     Database,
     /// thiserror and axum's macros too: lecture 5.
     AppErrors,
@@ -26,33 +27,63 @@ pub enum Lock {
     Auth,
 }
 
+/// A lock: a set of dependencies, with sqlx's driver for the project's database.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lock {
+    pub deps: Deps,
+    pub dialect: Dialect,
+}
+
 impl Lock {
     /// The lock for the dependencies `Cargo.toml.tera` gives a project with this context.
     pub fn of(context: &ProjectContext) -> Self {
         let has = &context.has;
         let regex = has.validation && context.any_pattern;
-        if has.auth {
-            return Lock::Auth;
-        }
-        match (has.database, has.app_errors, has.client) {
-            (false, _, _) => Lock::NoDatabase,
-            (true, false, _) => Lock::Database,
-            (true, true, false) if regex => Lock::AppErrorsAndRegex,
-            (true, true, false) => Lock::AppErrors,
-            (true, true, true) if regex => Lock::ClientAndRegex,
-            (true, true, true) => Lock::Client,
+        let deps = match (has.auth, has.database, has.app_errors, has.client) {
+            (true, ..) => Deps::Auth,
+            (_, false, _, _) => Deps::NoDatabase,
+            (_, true, false, _) => Deps::Database,
+            (_, true, true, false) if regex => Deps::AppErrorsAndRegex,
+            (_, true, true, false) => Deps::AppErrors,
+            (_, true, true, true) if regex => Deps::ClientAndRegex,
+            (_, true, true, true) => Deps::Client,
+        };
+        Lock {
+            deps,
+            dialect: context.dialect.name,
         }
     }
 
     fn text(self) -> &'static str {
-        match self {
-            Lock::NoDatabase => include_str!("../templates/locks/lecture-1.lock"),
-            Lock::Database => include_str!("../templates/locks/lecture-2.lock"),
-            Lock::AppErrors => include_str!("../templates/locks/lecture-5.lock"),
-            Lock::AppErrorsAndRegex => include_str!("../templates/locks/lecture-5-regex.lock"),
-            Lock::Client => include_str!("../templates/locks/lecture-6.lock"),
-            Lock::ClientAndRegex => include_str!("../templates/locks/lecture-6-regex.lock"),
-            Lock::Auth => include_str!("../templates/locks/lecture-7.lock"),
+        use Dialect::{Postgres, Sqlite};
+        match (self.deps, self.dialect) {
+            (Deps::NoDatabase, _) => include_str!("../templates/locks/lecture-1.lock"),
+            (Deps::Database, Sqlite) => include_str!("../templates/locks/lecture-2.lock"),
+            (Deps::AppErrors, Sqlite) => include_str!("../templates/locks/lecture-5.lock"),
+            (Deps::AppErrorsAndRegex, Sqlite) => {
+                include_str!("../templates/locks/lecture-5-regex.lock")
+            }
+            (Deps::Client, Sqlite) => include_str!("../templates/locks/lecture-6.lock"),
+            (Deps::ClientAndRegex, Sqlite) => {
+                include_str!("../templates/locks/lecture-6-regex.lock")
+            }
+            (Deps::Auth, Sqlite) => include_str!("../templates/locks/lecture-7.lock"),
+            (Deps::Database, Postgres) => {
+                include_str!("../templates/locks/lecture-2-postgres.lock")
+            }
+            (Deps::AppErrors, Postgres) => {
+                include_str!("../templates/locks/lecture-5-postgres.lock")
+            }
+            (Deps::AppErrorsAndRegex, Postgres) => {
+                include_str!("../templates/locks/lecture-5-regex-postgres.lock")
+            }
+            (Deps::Client, Postgres) => {
+                include_str!("../templates/locks/lecture-6-postgres.lock")
+            }
+            (Deps::ClientAndRegex, Postgres) => {
+                include_str!("../templates/locks/lecture-6-regex-postgres.lock")
+            }
+            (Deps::Auth, Postgres) => include_str!("../templates/locks/lecture-7-postgres.lock"),
         }
     }
 }
@@ -117,15 +148,22 @@ fn block_name(block: &str) -> String {
 mod tests {
     use super::*;
 
-    const ALL: [Lock; 7] = [
-        Lock::NoDatabase,
-        Lock::Database,
-        Lock::AppErrors,
-        Lock::AppErrorsAndRegex,
-        Lock::Client,
-        Lock::ClientAndRegex,
-        Lock::Auth,
+    const DEPS: [Deps; 7] = [
+        Deps::NoDatabase,
+        Deps::Database,
+        Deps::AppErrors,
+        Deps::AppErrorsAndRegex,
+        Deps::Client,
+        Deps::ClientAndRegex,
+        Deps::Auth,
     ];
+
+    /// Every lock, for each database.
+    fn all() -> impl Iterator<Item = Lock> {
+        [Dialect::Sqlite, Dialect::Postgres]
+            .into_iter()
+            .flat_map(|dialect| DEPS.map(|deps| Lock { deps, dialect }))
+    }
 
     fn names(text: &str) -> Vec<String> {
         text.split("\n\n")
@@ -136,7 +174,7 @@ mod tests {
 
     #[test]
     fn the_project_is_renamed_and_sorted_among_the_packages() {
-        for lock in ALL {
+        for lock in all() {
             for package in ["aardvark-01-starter", "middle-02-solution", "zz-05-starter"] {
                 let text = cargo_lock(lock, package);
                 let names = names(&text);
@@ -156,7 +194,7 @@ mod tests {
 
     #[test]
     fn only_the_name_of_the_project_changes() {
-        for lock in ALL {
+        for lock in all() {
             let text = cargo_lock(lock, "renamed-03-solution");
             let root = block_name(own_package(lock.text()).unwrap());
             let old_name = format!("name = \"{root}\"");
@@ -175,6 +213,19 @@ mod tests {
             before.sort_unstable();
             after.sort_unstable();
             assert_eq!(before, after, "{lock:?}");
+        }
+    }
+
+    #[test]
+    fn a_project_with_a_database_takes_the_lock_of_its_database() {
+        let lock = |deps, dialect| Lock { deps, dialect }.text();
+        for deps in DEPS {
+            let (sqlite, postgres) = (lock(deps, Dialect::Sqlite), lock(deps, Dialect::Postgres));
+            if deps == Deps::NoDatabase {
+                assert_eq!(sqlite, postgres);
+            } else {
+                assert_ne!(sqlite, postgres, "{deps:?}");
+            }
         }
     }
 

@@ -9,6 +9,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::context::ProjectContext;
+use crate::dialect::Dialect;
 use crate::naming::API_PREFIX;
 use crate::spec::{Field, FieldType, Literal, Number, OnDelete, Spec};
 
@@ -176,7 +177,7 @@ impl Api<'_> {
     /// checks may break them.
     fn field_schema(&self, field: &Field, nullable: bool, body: bool) -> Value {
         let checked = body && self.context.has.validation;
-        field_schema(field, nullable, checked)
+        field_schema(self.spec.database, field, nullable, checked)
     }
 
     fn parent_key(&self, parent: usize) -> String {
@@ -408,7 +409,7 @@ impl Api<'_> {
         user.insert("id".into(), json!({ "type": "integer" }));
         user.insert(
             username.names.name.clone(),
-            field_schema(username, false, false),
+            field_schema(self.spec.database, username, false, false),
         );
         if !roles.is_empty() {
             user.insert("role".into(), json!({ "enum": roles }));
@@ -416,7 +417,7 @@ impl Api<'_> {
         for field in extra {
             user.insert(
                 field.names.name.clone(),
-                field_schema(field, field.nullable(), false),
+                field_schema(self.spec.database, field, field.nullable(), false),
             );
         }
         for time in ["created_at", "updated_at"] {
@@ -430,7 +431,7 @@ impl Api<'_> {
         let mut signup = Map::new();
         signup.insert(
             username.names.name.clone(),
-            field_schema(username, false, true),
+            field_schema(self.spec.database, username, false, true),
         );
         signup.insert(
             "password".into(),
@@ -440,7 +441,7 @@ impl Api<'_> {
         for field in extra {
             signup.insert(
                 field.names.name.clone(),
-                field_schema(field, field.nullable(), true),
+                field_schema(self.spec.database, field, field.nullable(), true),
             );
             if field.rules.required {
                 signup_required.push(field.names.name.clone());
@@ -582,7 +583,7 @@ impl Api<'_> {
 }
 
 /// A field's type, and with `checked` the rules the server enforces on it.
-fn field_schema(field: &Field, nullable: bool, checked: bool) -> Value {
+fn field_schema(dialect: Dialect, field: &Field, nullable: bool, checked: bool) -> Value {
     let (ty, format) = match field.ty {
         FieldType::String | FieldType::Text => ("string", None),
         FieldType::Email => ("string", checked.then_some("email")),
@@ -612,9 +613,9 @@ fn field_schema(field: &Field, nullable: bool, checked: bool) -> Value {
     }
     if checked {
         let textual = ty == "string";
-        if textual && (rules.min_length.is_some() || rules.max_length.is_some()) {
-            // SQLite's `length()` stops at a NUL, so a text with a length rule refuses one.
-            // (`type` in `not`, or it would refuse null too, which no pattern applies to.)
+        if dialect.refuses_nul(field) {
+            // See `Dialect::refuses_nul`. (`type` in `not`, or it would refuse null too, which
+            // no pattern applies to.)
             schema.insert(
                 "not".into(),
                 json!({ "type": "string", "pattern": "\\u0000" }),

@@ -177,7 +177,7 @@ fn field(dialect: Dialect, owner: &Resource, at: usize, f: &Field) -> FieldConte
         .pattern
         .as_ref()
         .map(|_| format!("{}_PATTERN", f.names.name.to_uppercase()));
-    let checks = checks(f, &f.names.ident, pattern_static.as_deref());
+    let checks = checks(dialect, f, &f.names.ident, pattern_static.as_deref());
     FieldContext {
         check_param: if checks.is_empty() {
             String::new()
@@ -274,7 +274,7 @@ fn check_param(ty: FieldType) -> &'static str {
 }
 
 /// The checks of `rules` on a value named `v`, as Rust conditions that are true when broken.
-fn checks(f: &Field, v: &str, pattern_static: Option<&str>) -> Vec<CheckContext> {
+fn checks(dialect: Dialect, f: &Field, v: &str, pattern_static: Option<&str>) -> Vec<CheckContext> {
     let rules = &f.rules;
     let mut out = Vec::new();
     let mut add = |rule: &'static str, condition: String| {
@@ -285,7 +285,7 @@ fn checks(f: &Field, v: &str, pattern_static: Option<&str>) -> Vec<CheckContext>
             comment: None,
         });
     };
-    if rules.min_length.is_some() || rules.max_length.is_some() {
+    if dialect.refuses_nul(f) {
         add("no_nul", format!("{v}.contains('\\0')"));
     }
     if let Some(min) = rules.min_length {
@@ -329,17 +329,13 @@ fn checks(f: &Field, v: &str, pattern_static: Option<&str>) -> Vec<CheckContext>
             .message
             .clone()
             .unwrap_or_else(|| NUL_MESSAGE.to_owned());
-        nul.comment = Some(NUL_COMMENT);
+        nul.comment = Some(dialect.nul_reason());
     }
     out
 }
 
-/// What a client reads when a text with a length rule holds a NUL character.
+/// What a client reads when a text that refuses NUL holds one (see `Dialect::refuses_nul`).
 pub const NUL_MESSAGE: &str = "must not contain a NUL character";
-
-/// Why texts with a length rule refuse NUL, in the generated `check_*` function.
-const NUL_COMMENT: &str = "SQLite's `length()` stops at a NUL character, so the CHECK constraint would count this \
-     text differently from Rust: refuse it, so both agree.";
 
 /// The test cases of the field's rules, as Rust literals, with the names the tests give them.
 fn cases(resource: &Resource, at: usize) -> Vec<CaseContext> {

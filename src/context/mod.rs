@@ -115,6 +115,11 @@ pub struct LectureContext {
 #[derive(Debug, Serialize)]
 pub struct DialectContext {
     pub name: Dialect,
+    /// `SQLite`, `PostgreSQL`.
+    pub title: &'static str,
+    /// Between an insert's columns and `values` when it gives ids (see `Dialect`).
+    pub insert_with_ids: Option<&'static str>,
+    pub timestamps_note: &'static str,
     pub pool: &'static str,
     pub pool_options: &'static str,
     pub connection: &'static str,
@@ -149,7 +154,7 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
         adapted.auth = adapted.auth.before_rules();
     }
     let spec = &adapted;
-    let dialect = Dialect::Sqlite;
+    let dialect = spec.database;
     let todo = match variant {
         Variant::Starter => Todo::of(lecture.tasks),
         Variant::Solution => Todo::default(),
@@ -242,7 +247,7 @@ fn with_api_prefix(spec: &Spec) -> Spec {
 /// the meaning of. The names are those `tests/api/errors.rs.tera` gives them; a prefix stands
 /// for the tests of every CHECK constraint.
 pub fn validation_error_tests(spec: &Spec) -> Vec<String> {
-    let dialect = Dialect::Sqlite;
+    let dialect = spec.database;
     let resources = resources(spec, dialect);
     let mut tests = Vec::new();
     if !fields::check_tests(spec, dialect, &resources).is_empty() {
@@ -280,13 +285,16 @@ fn lecture_context(lecture: &Lecture, variant: Variant) -> LectureContext {
 fn dialect_context(dialect: Dialect, spec: &Spec) -> DialectContext {
     DialectContext {
         name: dialect,
+        title: dialect.title(),
+        insert_with_ids: dialect.insert_with_ids(),
+        timestamps_note: dialect.timestamps_note(),
         pool: dialect.pool_type(),
         pool_options: dialect.pool_options_type(),
         connection: dialect.connection_type(),
         executor: dialect.executor_trait(),
         sqlx_feature: dialect.sqlx_feature(),
         engine_build: dialect.engine_build(),
-        default_url: format!("sqlite:{}", spec.app.database_file),
+        default_url: dialect.local_url(&spec.app),
         primary_key: dialect.primary_key(),
         timestamp_column: dialect.timestamp_column(),
         now: dialect.now(),

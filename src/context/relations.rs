@@ -65,8 +65,9 @@ pub(super) fn parent(
     let key = parent.foreign_key.clone();
     ParentContext {
         column: format!(
-            "{} integer{} references {} (id) on delete {}",
+            "{} {}{} references {} (id) on delete {}",
             dialect.ident(&key),
+            dialect.column_type(crate::spec::FieldType::Integer),
             if nullable { "" } else { " not null" },
             dialect.ident(&parent.table),
             dialect.on_delete(p.on_delete)

@@ -195,12 +195,21 @@ pub(super) fn more_rows(
             format!("({})", row.join(", "))
         })
         .collect();
-    format!(
-        "insert into {} ({}) values\n    {};",
-        dialect.ident(&resource.names.table),
+    let table = dialect.ident(&resource.names.table);
+    let overriding = dialect
+        .insert_with_ids()
+        .map(|words| format!(" {words}"))
+        .unwrap_or_default();
+    let mut sql = format!(
+        "insert into {table} ({}){overriding} values\n    {};",
         columns.join(", "),
         rows.join(",\n    ")
-    )
+    );
+    if let Some(reset) = dialect.reset_ids(&table) {
+        sql.push('\n');
+        sql.push_str(&reset);
+    }
+    sql
 }
 
 /// `count` new rows of values, numbered after the seed rows: on a unique field, no value

@@ -34,6 +34,13 @@ pub struct SqlContext {
     /// ` returning id, title, ...`, after the `where`.
     pub update_returning: String,
     pub delete: String,
+    /// After rows were inserted with their ids, what moves the table's next id past them
+    /// (PostgreSQL's identity columns count on their own; SQLite needs nothing).
+    pub reset_ids: Option<String>,
+    /// Drops the table, for the test of a database that fails.
+    pub drop_table: String,
+    /// Makes every insert into the table fail, for the test of a seed that fails halfway.
+    pub refuse_inserts: String,
 }
 
 /// A column PATCH sets when the body names it.
@@ -171,6 +178,9 @@ pub(super) fn statements(
             .collect::<Vec<_>>()
             .join(", "),
         columns: columns.join(", "),
+        reset_ids: dialect.reset_ids(&table),
+        drop_table: dialect.drop_table(&table),
+        refuse_inserts: dialect.refuse_inserts(&table),
         table,
     }
 }

@@ -20,6 +20,7 @@ pub use sample::{
 };
 pub use validate::{Problem, parse_and_validate, spec_schema};
 
+use crate::dialect::Dialect;
 use crate::naming::{AppNames, FieldNames, ResourceNames};
 
 /// A whole course domain.
@@ -27,6 +28,8 @@ use crate::naming::{AppNames, FieldNames, ResourceNames};
 pub struct Spec {
     pub app: AppNames,
     pub title: String,
+    /// The database the generated projects use: `database:`, SQLite unless it says otherwise.
+    pub database: Dialect,
     /// Parents come before their children, otherwise in spec order.
     pub resources: Vec<Resource>,
     /// Users, roles and who may do what: the spec's `auth:`, or its defaults.

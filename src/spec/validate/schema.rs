@@ -96,6 +96,10 @@ pub fn spec_schema() -> Value {
                 json!({ "type": "string" }),
                 "The human name pages and READMEs use.",
             ),
+            "database" => described(
+                json!({ "enum": crate::dialect::Dialect::NAMES }),
+                "The database of the generated projects (default: sqlite).",
+            ),
             "resources" => described(
                 json!({ "type": "object", "minProperties": 1, "additionalProperties": resource.clone() }),
                 "The resources, keyed by singular snake_case name (`cast_member`).",

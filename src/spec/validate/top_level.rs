@@ -1,14 +1,15 @@
-//! The top level of a spec: its keys, `app`, `title` and `resources`, and the order in which
+//! The top level of a spec: its keys, `app`, `title`, `database` and `resources`, and the order in which
 //! the other sections are checked and put together into a `Spec`.
 
 use super::Checker;
 use super::resources::Draft;
+use crate::dialect::Dialect;
 use crate::naming::AppNames;
 use crate::spec::Spec;
 use crate::yaml::{Node, Span};
 
 /// Top-level keys of a spec.
-pub(super) const SPEC_KEYS: &[&str] = &["app", "title", "resources", "seed", "auth"];
+pub(super) const SPEC_KEYS: &[&str] = &["app", "title", "database", "resources", "seed", "auth"];
 /// Package names that would shadow a crate every Rust program sees.
 const RESERVED_PACKAGES: &[&str] = &["alloc", "core", "proc_macro", "std", "test"];
 
@@ -21,6 +22,10 @@ impl Checker {
 
         let app = self.app_key(doc, keys.get("app").copied());
         let title = keys.get("title").and_then(|node| self.title(node));
+        let database = keys
+            .get("database")
+            .and_then(|node| self.database(node))
+            .unwrap_or_default();
         let mut drafts = self.resources_section(doc, keys.get("resources").copied());
 
         self.check_resource_names(&drafts);
@@ -54,6 +59,7 @@ impl Checker {
         Some(Spec {
             app,
             title,
+            database,
             resources,
             auth,
         })
@@ -125,6 +131,21 @@ impl Checker {
             return None;
         }
         Some(title)
+    }
+
+    /// `database:`, `sqlite` or `postgres`.
+    fn database(&mut self, node: &Node) -> Option<Dialect> {
+        let name = self.string(node, "`database`")?;
+        let dialect = Dialect::from_name(&name);
+        if dialect.is_none() {
+            self.error(
+                node.span,
+                format!("`database` `{name}` is not one syllabus generates"),
+                "unknown database",
+                Some(format!("use one of: {}", Dialect::NAMES.join(", "))),
+            );
+        }
+        dialect
     }
 
     /// `resources:`, read one resource at a time; cross-references are resolved later.
