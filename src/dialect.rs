@@ -371,6 +371,83 @@ impl Dialect {
         }
     }
 
+    /// The column type of a timestamp without a default, such as a session's end.
+    pub fn timestamp_type(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "datetime",
+            Dialect::Postgres => "timestamptz",
+        }
+    }
+
+    /// `column` compared without case, as a unique username is: what a lookup compares on both
+    /// sides of `=`. SQLite's column says `collate nocase`, so the column itself does.
+    pub fn caseless(self, column: &str) -> String {
+        match self {
+            Dialect::Sqlite => column.to_owned(),
+            Dialect::Postgres => format!("lower({column})"),
+        }
+    }
+
+    /// The definition of a unique text column compared without case, given its definition
+    /// (`username text not null unique`), and the index that makes it unique where the column
+    /// cannot say so itself: PostgreSQL indexes `lower(username)`, named as its own `unique`
+    /// would be, so that errors name the same constraint.
+    pub fn caseless_unique(
+        self,
+        table: &str,
+        column: &str,
+        definition: &str,
+    ) -> (String, Option<String>) {
+        match self {
+            Dialect::Sqlite => (format!("{definition} collate nocase"), None),
+            Dialect::Postgres => (
+                definition.replacen(" unique", "", 1),
+                Some(format!(
+                    "create unique index {} on {table} (lower({column}));",
+                    self.unique_error(table, column)
+                )),
+            ),
+        }
+    }
+
+    /// A session's end, `days` (bound as the third parameter) from now, and what to bind.
+    pub fn session_end(self) -> (String, &'static str) {
+        match self {
+            Dialect::Sqlite => (
+                "strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?)".to_owned(),
+                "format!(\"+{SESSION_DAYS} days\")",
+            ),
+            Dialect::Postgres => ("now() + $3 * interval '1 day'".to_owned(), "SESSION_DAYS"),
+        }
+    }
+
+    /// `days` from now, as a literal test data can use.
+    pub fn days_from_now(self, days: u32) -> String {
+        match self {
+            Dialect::Sqlite => format!("strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+{days} days')"),
+            Dialect::Postgres => format!("now() + interval '{days} days'"),
+        }
+    }
+
+    /// The id of an insert that gives ids, from `param`: when it is null, the table's next
+    /// (SQLite numbers a null `integer primary key` itself; PostgreSQL must be asked).
+    pub fn id_or_next(self, param: &str, table: &str) -> String {
+        match self {
+            Dialect::Sqlite => param.to_owned(),
+            Dialect::Postgres => {
+                format!("coalesce({param}, nextval(pg_get_serial_sequence('{table}', 'id')))")
+            }
+        }
+    }
+
+    /// The seconds between two timestamp columns, as an integer.
+    pub fn seconds_between(self, from: &str, to: &str) -> String {
+        match self {
+            Dialect::Sqlite => format!("unixepoch({to}) - unixepoch({from})"),
+            Dialect::Postgres => format!("extract(epoch from {to} - {from})::bigint"),
+        }
+    }
+
     /// Drops `table`, for a test of what the app answers when its database fails: even when
     /// other tables refer to it (PostgreSQL then drops their foreign keys, `cascade`).
     pub fn drop_table(self, table: &str) -> String {
@@ -415,7 +492,16 @@ impl Dialect {
     pub fn local_url(self, app: &AppNames) -> String {
         match self {
             Dialect::Sqlite => format!("sqlite:{}", app.database_file),
-            Dialect::Postgres => format!("postgres://postgres@localhost:5432/{}", app.krate),
+            Dialect::Postgres => self.local_url_of(&app.krate),
+        }
+    }
+
+    /// The `DATABASE_URL` of the database `name`: a file beside the project, or a database on
+    /// a local PostgreSQL.
+    pub fn local_url_of(self, name: &str) -> String {
+        match self {
+            Dialect::Sqlite => format!("sqlite:{name}.db"),
+            Dialect::Postgres => format!("postgres://postgres@localhost:5432/{name}"),
         }
     }
 

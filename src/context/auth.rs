@@ -45,6 +45,12 @@ pub struct AuthContext {
     pub uses_validation: bool,
     /// The user of a session that has not expired: what `CurrentUser` runs.
     pub current_user_sql: String,
+    /// The statements on sessions, as the database writes them.
+    pub sessions: SessionSql,
+    /// What makes usernames unique without case, where the column cannot say so itself.
+    pub username_index: Option<String>,
+    /// After the seed users were inserted with their ids, what moves the next id past them.
+    pub reset_user_ids: Option<String>,
     /// A user and their password hash, by username: what a log-in runs.
     pub login_sql: String,
     /// The insert of a new user, returning it: what a signup runs.
@@ -375,7 +381,7 @@ pub(super) fn auth(spec: &Spec, dialect: Dialect, migrations_before: usize) -> A
             &layout.list("select ", &qualified, ""),
             "from sessions",
             "join users on users.id = sessions.user_id",
-            "where sessions.id = ?",
+            &format!("where sessions.id = {}", dialect.placeholder(1)),
             &format!("  and sessions.expires_at > {}", dialect.now()),
         ])
     };
@@ -384,13 +390,21 @@ pub(super) fn auth(spec: &Spec, dialect: Dialect, migrations_before: usize) -> A
         written.push("role".to_owned());
     }
     written.extend(extra_fields.iter().map(|f| f.sql.clone()));
-    let placeholders = |n: usize| vec!["?".to_owned(); n];
+    let placeholders =
+        |n: usize| -> Vec<String> { (1..=n).map(|i| dialect.placeholder(i)).collect() };
+    // What an insert that gives ids says before `values`, if anything (`statement` leaves out
+    // an empty clause).
+    let with_ids = dialect.insert_with_ids().unwrap_or_default();
     let mut login_columns = columns.clone();
     login_columns.push("password_hash".to_owned());
     let login_sql = layout.statement(&[
         &layout.list("select ", &login_columns, ""),
         "from users",
-        "where username = ?",
+        &format!(
+            "where {} = {}",
+            dialect.caseless("username"),
+            dialect.caseless(&dialect.placeholder(1))
+        ),
     ]);
     let signup_sql = layout.statement(&[
         &layout.list("insert into users (", &written, ")"),
@@ -403,13 +417,17 @@ pub(super) fn auth(spec: &Spec, dialect: Dialect, migrations_before: usize) -> A
         let layout = layout.indented(4);
         layout.statement(&[
             &layout.list("insert into users (", &seeded, ")"),
+            with_ids,
             &layout.list("values (", &placeholders(seeded.len()), ")"),
         ])
     };
     let mut table_columns: Vec<String> = fields.iter().map(|f| f.column.clone()).collect();
     // `Ada` and `ada` are one username: compared without case, in the unique index too.
+    let mut username_index = None;
     if let Some(username) = table_columns.first_mut() {
-        username.push_str(" collate nocase");
+        let (column, index) = dialect.caseless_unique("users", "username", username);
+        *username = column;
+        username_index = index;
     }
     let role_default = auth
         .roles
@@ -461,9 +479,12 @@ pub(super) fn auth(spec: &Spec, dialect: Dialect, migrations_before: usize) -> A
     let made_user_sql = {
         // In a test helper's `impl`: four columns right of a handler's.
         let layout = layout.indented(4);
+        let mut values = placeholders(seeded.len());
+        values[0] = dialect.id_or_next(&values[0], "users");
         layout.statement(&[
             &layout.list("insert into users (", &seeded, ")"),
-            &layout.list("values (", &placeholders(seeded.len()), ")"),
+            with_ids,
+            &layout.list("values (", &values, ")"),
             "returning id",
         ])
     };
@@ -504,6 +525,9 @@ pub(super) fn auth(spec: &Spec, dialect: Dialect, migrations_before: usize) -> A
             )
         }),
         current_user_sql,
+        sessions: sessions_sql(dialect),
+        username_index,
+        reset_user_ids: dialect.reset_ids("users"),
         login_sql,
         signup_sql,
         seed_sql,
@@ -538,6 +562,48 @@ pub(super) fn auth(spec: &Spec, dialect: Dialect, migrations_before: usize) -> A
             .filter(|&(at, _)| auth.owned(at))
             .map(|(_, r)| dialect.ident(&r.names.table))
             .collect(),
+    }
+}
+
+/// The statements `src/auth.rs` and the tests run on sessions.
+#[derive(Debug, Default, Serialize)]
+pub struct SessionSql {
+    pub delete_expired: String,
+    /// Inserts a session: its id, its user, and its end, `SESSION_DAYS` from now.
+    pub insert: String,
+    /// What `insert` binds third, for `SESSION_DAYS`.
+    pub days_bind: &'static str,
+    pub delete: String,
+    /// A session of 7 days, as a test inserts one.
+    pub insert_week: String,
+    /// How long a session lasts, in seconds.
+    pub lifetime: String,
+    /// The column type of `expires_at`.
+    pub timestamp_type: &'static str,
+}
+
+fn sessions_sql(dialect: Dialect) -> SessionSql {
+    let p = |n| dialect.placeholder(n);
+    let (end, days_bind) = dialect.session_end();
+    let insert = |end: &str| {
+        format!(
+            "insert into sessions (id, user_id, expires_at)\n         values ({}, {}, {end})",
+            p(1),
+            p(2)
+        )
+    };
+    SessionSql {
+        delete_expired: format!("delete from sessions where expires_at <= {}", dialect.now()),
+        insert: insert(&end),
+        days_bind,
+        delete: format!("delete from sessions where id = {}", p(1)),
+        insert_week: insert(&dialect.days_from_now(7)),
+        lifetime: format!(
+            "select {} from sessions where id = {}",
+            dialect.seconds_between("created_at", "expires_at"),
+            p(1)
+        ),
+        timestamp_type: dialect.timestamp_type(),
     }
 }
 

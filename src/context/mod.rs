@@ -120,6 +120,13 @@ pub struct DialectContext {
     /// Between an insert's columns and `values` when it gives ids (see `Dialect`).
     pub insert_with_ids: Option<&'static str>,
     pub timestamps_note: &'static str,
+    /// The column type of an id that refers to a row: `integer`, `bigint`.
+    pub key_type: &'static str,
+    /// The database of the browser tests, for a server the app connects to: named after the
+    /// project (`theater_06_solution_e2e`), so that no two projects share one.
+    pub e2e_url: String,
+    /// The first bind parameter: `?`, `$1`.
+    pub first_placeholder: String,
     pub pool: &'static str,
     pub pool_options: &'static str,
     pub connection: &'static str,
@@ -159,6 +166,12 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
         Variant::Starter => Todo::of(lecture.tasks),
         Variant::Solution => Todo::default(),
     };
+    let package = format!(
+        "{}-{:02}-{}",
+        spec.app.package,
+        lecture.number,
+        variant.name()
+    );
     let resources = resources(spec, dialect);
     let check_tests = fields::check_tests(spec, dialect, &resources);
     let unique_test = fields::unique_test(spec, dialect, &resources);
@@ -195,12 +208,7 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
             .map(|r| r.more_rows.clone())
             .collect::<Vec<_>>()
             .join("\n"),
-        package: format!(
-            "{}-{:02}-{}",
-            spec.app.package,
-            lecture.number,
-            variant.name()
-        ),
+        package: package.clone(),
         rust_version: RUST_VERSION,
         app: spec.app.clone(),
         title: spec.title.clone(),
@@ -227,7 +235,7 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
             Variant::Starter => crate::lectures::exercise_test_prefixes(lecture, spec),
             Variant::Solution => Vec::new(),
         },
-        dialect: dialect_context(dialect, spec),
+        dialect: dialect_context(dialect, spec, &package),
         resources,
     }
 }
@@ -282,12 +290,15 @@ fn lecture_context(lecture: &Lecture, variant: Variant) -> LectureContext {
     }
 }
 
-fn dialect_context(dialect: Dialect, spec: &Spec) -> DialectContext {
+fn dialect_context(dialect: Dialect, spec: &Spec, package: &str) -> DialectContext {
     DialectContext {
         name: dialect,
         title: dialect.title(),
         insert_with_ids: dialect.insert_with_ids(),
         timestamps_note: dialect.timestamps_note(),
+        key_type: dialect.column_type(crate::spec::FieldType::Integer),
+        first_placeholder: dialect.placeholder(1),
+        e2e_url: dialect.local_url_of(&format!("{}_e2e", package.replace('-', "_"))),
         pool: dialect.pool_type(),
         pool_options: dialect.pool_options_type(),
         connection: dialect.connection_type(),
