@@ -557,3 +557,80 @@ fn completions_name_every_command_for_each_shell() {
     }
     syllabus().args(["completions", "tcsh"]).assert().code(2);
 }
+
+#[test]
+fn database_postgres_in_the_spec_or_on_the_command_line_generates_the_same_postgres_course() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = std::fs::read_to_string(repo("specs/theater.yaml")).unwrap();
+    let postgres_spec = dir.path().join("theater-postgres.yaml");
+    std::fs::write(&postgres_spec, format!("database: postgres\n{spec}")).unwrap();
+    let (flag, key, overridden) = (
+        dir.path().join("flag"),
+        dir.path().join("key"),
+        dir.path().join("overridden"),
+    );
+    syllabus()
+        .args([
+            "build",
+            "specs/theater.yaml",
+            "--database",
+            "postgres",
+            "-o",
+        ])
+        .arg(&flag)
+        .assert()
+        .success();
+    syllabus()
+        .arg("build")
+        .arg(&postgres_spec)
+        .arg("-o")
+        .arg(&key)
+        .assert()
+        .success();
+    // The option wins over the spec.
+    syllabus()
+        .arg("build")
+        .arg(&postgres_spec)
+        .args(["--database", "sqlite", "-o"])
+        .arg(&overridden)
+        .assert()
+        .success();
+
+    let mut model = syllabus::cli::load(&repo("specs/theater.yaml")).unwrap();
+    model.database = syllabus::dialect::Dialect::Postgres;
+    for file in syllabus::plan::course(&model).unwrap() {
+        let from_flag = std::fs::read(flag.join(&file.path)).unwrap();
+        let from_key = std::fs::read(key.join(&file.path)).unwrap();
+        assert!(from_flag == from_key, "{} differs", file.path);
+        assert!(
+            from_flag == file.contents.as_bytes(),
+            "{} differs",
+            file.path
+        );
+    }
+    let cargo = std::fs::read_to_string(flag.join("05-errors-and-validations/solution/Cargo.toml"))
+        .unwrap();
+    assert!(
+        cargo.contains("\"postgres\"") && !cargo.contains("\"sqlite\""),
+        "{cargo}"
+    );
+    assert!(
+        !flag
+            .join("05-errors-and-validations/solution/.cargo")
+            .exists()
+    );
+    let sqlite =
+        std::fs::read_to_string(overridden.join("05-errors-and-validations/solution/Cargo.toml"))
+            .unwrap();
+    assert!(sqlite.contains("\"sqlite\""), "{sqlite}");
+
+    // Only the two names are databases.
+    syllabus()
+        .args(["build", "specs/theater.yaml", "--database", "mysql", "-o"])
+        .arg(dir.path().join("mysql"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "[possible values: sqlite, postgres]",
+        ));
+}

@@ -38,6 +38,7 @@ diagnostics_snapshot!(names_that_cannot_be_generated, "names");
 diagnostics_snapshot!(contradictory_and_misplaced_rules, "rules");
 diagnostics_snapshot!(broken_relationships, "relationships");
 diagnostics_snapshot!(seed_rows_that_break_rules, "seeds");
+diagnostics_snapshot!(a_database_syllabus_does_not_generate, "database");
 diagnostics_snapshot!(rules_no_value_can_satisfy, "unsatisfiable");
 diagnostics_snapshot!(rules_that_cannot_be_tested_one_by_one, "untestable");
 diagnostics_snapshot!(unique_fields_with_too_few_values, "too-few-values");

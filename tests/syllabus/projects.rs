@@ -39,6 +39,11 @@ fn cargo(dir: &Path, args: &[&str]) -> (bool, String) {
         // One target folder for every project, so dependencies are built once.
         .env("CARGO_TARGET_DIR", crate::repo(TARGET))
         .env_remove("RUSTFLAGS")
+        // The server whose databases the tests of a PostgreSQL project make and drop.
+        .env(
+            "DATABASE_URL",
+            format!("{}/postgres", crate::postgres_server()),
+        )
         .output()
         .expect("cargo runs");
     let text = format!(
@@ -243,7 +248,12 @@ fn check_client(
     if variant == Variant::Starter && !prefixes.is_empty() {
         browser_args.push("--max-failures=1");
     }
-    let output = Command::new("npx")
+    let mut command = Command::new("npx");
+    if spec.database == Dialect::Postgres {
+        let name = format!("{}_e2e", dir_database_name(dir));
+        command.env("E2E_DATABASE_URL", crate::fresh_postgres_database(&name));
+    }
+    let output = command
         .args(&browser_args)
         .current_dir(&client)
         .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &browser_json)
@@ -563,6 +573,18 @@ fn compare(exchange: &Exchange, answer: &Answer) -> Option<String> {
     None
 }
 
+/// A database name for the project in `dir`: its lecture's folder and variant
+/// (`04_rest_apis_solution`), after its course's folder.
+pub fn dir_database_name(dir: &Path) -> String {
+    let parts: Vec<String> = dir
+        .components()
+        .rev()
+        .take(3)
+        .map(|c| c.as_os_str().to_string_lossy().replace(['-', '.'], "_"))
+        .collect();
+    parts.into_iter().rev().collect::<Vec<_>>().join("_")
+}
+
 /// The specs to build: `SYLLABUS_SPECS` (comma-separated paths, relative to the repository or
 /// absolute) when it is set, so a spec of your own can be tried the way CI tries the
 /// repository's; otherwise `SPECS`.
@@ -595,9 +617,14 @@ fn lectures() -> Vec<&'static Lecture> {
 fn generated_projects_build_and_pass_their_tests() {
     let mut problems = Vec::new();
     for path in specs() {
-        let spec = syllabus::cli::load(&path).unwrap();
+        let mut spec = syllabus::cli::load(&path).unwrap();
+        spec.database = crate::database();
         let files = syllabus::plan::course(&spec).unwrap();
-        let course = crate::repo(&format!("target/generated-courses/{}", spec.app.package));
+        let course = crate::repo(&format!(
+            "target/generated-courses/{}-{}",
+            spec.app.package,
+            spec.database.name()
+        ));
         syllabus::write::write_tree(&files, &course, true).unwrap();
         for lecture in lectures() {
             for variant in Variant::BOTH {

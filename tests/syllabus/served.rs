@@ -26,7 +26,15 @@ impl Server {
         env: &[(&str, &str)],
     ) -> Result<Server, String> {
         let data = tempfile::tempdir().expect("a temporary folder");
-        let url = format!("sqlite:{}", data.path().join("served.db").display());
+        let url = match crate::database() {
+            syllabus::dialect::Dialect::Sqlite => {
+                format!("sqlite:{}", data.path().join("served.db").display())
+            }
+            syllabus::dialect::Dialect::Postgres => crate::fresh_postgres_database(&format!(
+                "{}_served",
+                crate::projects::dir_database_name(dir)
+            )),
+        };
         let run = |args: &[&str]| {
             let mut command = Command::new(binary);
             command

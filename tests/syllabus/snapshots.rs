@@ -1,12 +1,30 @@
 //! Snapshots of everything the generator writes: the file list of each course, and every
-//! file of every lecture's starter and solution, for each spec in `SPECS`.
+//! file of every lecture's starter and solution, for each spec in `SPECS`, and for the theater
+//! spec on PostgreSQL.
 //! Review intended changes with `cargo insta review`.
 
+use syllabus::dialect::Dialect;
 use syllabus::lectures::{LECTURES, Variant};
 use syllabus::plan;
 
 fn spec(path: &str) -> syllabus::spec::Spec {
     syllabus::cli::load(&crate::repo(path)).unwrap()
+}
+
+/// Every spec of `SPECS` as it is (SQLite), and theater's on PostgreSQL, each with the name
+/// its snapshots go by.
+fn specs() -> Vec<(String, syllabus::spec::Spec)> {
+    let mut specs: Vec<_> = crate::SPECS
+        .iter()
+        .map(|path| {
+            let spec = spec(path);
+            (spec.app.package.clone(), spec)
+        })
+        .collect();
+    let mut postgres = spec("specs/theater.yaml");
+    postgres.database = Dialect::Postgres;
+    specs.push(("theater-postgres".to_owned(), postgres));
+    specs
 }
 
 /// What a snapshot shows of a Cargo.lock: the project's own entry and how many packages.
@@ -25,18 +43,16 @@ fn package_lock_summary(lock: &str) -> String {
 
 #[test]
 fn course_file_lists() {
-    for path in crate::SPECS {
-        let spec = spec(path);
+    for (name, spec) in specs() {
         let files = plan::course(&spec).unwrap();
         let list: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
-        insta::assert_snapshot!(format!("{}-files", spec.app.package), list.join("\n"));
+        insta::assert_snapshot!(format!("{name}-files"), list.join("\n"));
     }
 }
 
 #[test]
 fn every_generated_file() {
-    for path in crate::SPECS {
-        let spec = spec(path);
+    for (course, spec) in specs() {
         for lecture in LECTURES {
             for variant in Variant::BOTH {
                 let files = plan::project(&spec, lecture, variant).unwrap();
@@ -50,7 +66,7 @@ fn every_generated_file() {
                     };
                     text.push_str(&format!("==> {} <==\n{}\n", file.path, contents));
                 }
-                let name = format!("{}-{}-{}", spec.app.package, lecture.slug, variant.name());
+                let name = format!("{course}-{}-{}", lecture.slug, variant.name());
                 insta::assert_snapshot!(name, text);
             }
         }
