@@ -371,6 +371,16 @@ impl Dialect {
         }
     }
 
+    /// What the exercise of lecture 2 says of the `id` column.
+    pub fn id_note(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "`id`: the integer primary key, which SQLite numbers",
+            Dialect::Postgres => {
+                "`id`: the primary key, a `bigint` PostgreSQL numbers itself (`generated always as identity`)"
+            }
+        }
+    }
+
     /// The column type of a timestamp without a default, such as a session's end.
     pub fn timestamp_type(self) -> &'static str {
         match self {

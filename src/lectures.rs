@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::dialect::Dialect;
 use crate::naming::ResourceNames;
 use crate::spec::{Resource, Spec};
 
@@ -111,6 +112,12 @@ pub struct Lecture {
 }
 
 use Capability::*;
+
+/// A lecture's prose as a course on `dialect` reads it. The texts are written for SQLite, the
+/// default, and name their database only as "SQLite".
+pub fn on_database(text: &str, dialect: Dialect) -> String {
+    text.replace("SQLite", dialect.title())
+}
 
 pub const LECTURES: &[Lecture] = &[
     Lecture {

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::context::{self, ProjectContext};
 use crate::error::Result;
-use crate::lectures::{LECTURES, Lecture, Variant};
+use crate::lectures::{LECTURES, Lecture, Variant, on_database};
 use crate::lock::{self, Lock};
 use crate::render;
 use crate::spec::Spec;
@@ -562,9 +562,9 @@ struct CourseLecture {
     number: u8,
     slug: &'static str,
     title: &'static str,
-    summary: &'static str,
-    objectives: &'static [&'static str],
-    exercise: &'static str,
+    summary: String,
+    objectives: Vec<String>,
+    exercise: String,
 }
 
 #[derive(Serialize)]
@@ -590,9 +590,13 @@ fn course_context(spec: &Spec) -> CourseContext<'_> {
                 number: l.number,
                 slug: l.slug,
                 title: l.title,
-                summary: l.summary,
-                objectives: l.objectives,
-                exercise: l.exercise,
+                summary: on_database(l.summary, spec.database),
+                objectives: l
+                    .objectives
+                    .iter()
+                    .map(|o| on_database(o, spec.database))
+                    .collect(),
+                exercise: on_database(l.exercise, spec.database),
             })
             .collect(),
     }

@@ -31,7 +31,7 @@ pub use samples::{RowContext, SampleContext};
 pub use sql::{ColumnExample, SqlContext, UpdateExamples};
 
 use crate::dialect::Dialect;
-use crate::lectures::{Has, Lecture, Todo, Variant};
+use crate::lectures::{Has, Lecture, Todo, Variant, on_database};
 use crate::naming::AppNames;
 use crate::spec::Spec;
 
@@ -103,11 +103,11 @@ pub struct LectureContext {
     pub number: u8,
     pub slug: &'static str,
     pub title: &'static str,
-    pub summary: &'static str,
-    pub objectives: &'static [&'static str],
-    pub changes: &'static str,
-    pub exercise: &'static str,
-    pub built: &'static str,
+    pub summary: String,
+    pub objectives: Vec<String>,
+    pub changes: String,
+    pub exercise: String,
+    pub built: String,
     pub variant: Variant,
     pub starter: bool,
 }
@@ -228,7 +228,7 @@ pub fn project(spec: &Spec, lecture: &Lecture, variant: Variant) -> ProjectConte
             lecture.title,
             variant.name()
         )),
-        lecture: lecture_context(lecture, variant),
+        lecture: lecture_context(lecture, variant, dialect),
         has,
         todo,
         exercise_tests: match variant {
@@ -275,16 +275,17 @@ pub fn validation_error_tests(spec: &Spec) -> Vec<String> {
     tests
 }
 
-fn lecture_context(lecture: &Lecture, variant: Variant) -> LectureContext {
+fn lecture_context(lecture: &Lecture, variant: Variant, dialect: Dialect) -> LectureContext {
+    let text = |text: &str| on_database(text, dialect);
     LectureContext {
         number: lecture.number,
         slug: lecture.slug,
         title: lecture.title,
-        summary: lecture.summary,
-        objectives: lecture.objectives,
-        changes: lecture.changes,
-        exercise: lecture.exercise,
-        built: lecture.built,
+        summary: text(lecture.summary),
+        objectives: lecture.objectives.iter().map(|o| text(o)).collect(),
+        changes: text(lecture.changes),
+        exercise: text(lecture.exercise),
+        built: text(lecture.built),
         variant,
         starter: variant == Variant::Starter,
     }

@@ -116,6 +116,8 @@ pub struct Relation {
     /// The foreign key's column definition, as its migration writes it.
     pub column: String,
     pub on_delete: crate::spec::OnDelete,
+    /// What the schema says it with (`no action`, `restrict`).
+    pub on_delete_sql: &'static str,
 }
 
 /// The requests the notes can show, each with what the server answers. Sent in the order of
@@ -410,6 +412,7 @@ fn foreign_key(resources: &[ResourceContext]) -> Option<Relation> {
             key: p.key.clone(),
             column: p.column.clone(),
             on_delete: p.on_delete,
+            on_delete_sql: p.on_delete_sql,
         })
     })
 }
@@ -428,6 +431,7 @@ fn nesting(resources: &[ResourceContext]) -> Option<Relation> {
             key: c.key.clone(),
             column: p.column.clone(),
             on_delete: p.on_delete,
+            on_delete_sql: p.on_delete_sql,
         })
     })
 }

@@ -20,6 +20,8 @@ pub struct ParentContext {
     pub sql: String,
     pub nullable: bool,
     pub on_delete: OnDelete,
+    /// What the schema says `on_delete` with: `cascade`, `set null`, `no action`.
+    pub on_delete_sql: &'static str,
     pub row_type: String,
     pub new_type: String,
     pub patch_type: String,
@@ -64,6 +66,7 @@ pub(super) fn parent(
     let nullable = p.on_delete == OnDelete::SetNull;
     let key = parent.foreign_key.clone();
     ParentContext {
+        on_delete_sql: dialect.on_delete(p.on_delete),
         column: format!(
             "{} {}{} references {} (id) on delete {}",
             dialect.ident(&key),

@@ -282,12 +282,14 @@ fn column_notes(
         }
     };
     let human = &resource.names.human;
-    let mut notes = vec!["`id`: the integer primary key, which SQLite numbers".to_owned()];
+    let mut notes = vec![dialect.id_note().to_owned()];
     for f in &resource.fields {
-        let ty = match f.ty {
-            FieldType::Date => "text (a date: 2024-12-31)",
-            FieldType::Datetime => "text (a date and time in RFC 3339: 2024-12-31T20:00:00Z)",
-            ty => dialect.column_type(ty),
+        let ty = match (dialect, f.ty) {
+            (Dialect::Sqlite, FieldType::Date) => "text (a date: 2024-12-31)",
+            (Dialect::Sqlite, FieldType::Datetime) => {
+                "text (a date and time in RFC 3339: 2024-12-31T20:00:00Z)"
+            }
+            (_, ty) => dialect.column_type(ty),
         };
         let mut note = format!("`{}`: {ty}", f.names.name);
         if let Some(default) = &f.rules.default {
@@ -321,13 +323,16 @@ fn column_notes(
         }
         if p.on_delete == OnDelete::Restrict {
             // The comment above the table says what a delete does in words, which name the
-            // other two actions; this one SQLite spells differently.
+            // other two actions; this one has no word of its own there.
             note.push_str(&format!(
-                "; `on delete {}` refuses to delete a {} that has {} (SQLite's `restrict` \
-                 fails in a way sqlx cannot recognise)",
+                "; `on delete {}` refuses to delete a {} that has {}{}",
                 dialect.on_delete(p.on_delete),
                 parent.human,
-                resource.names.plural_human
+                resource.names.plural_human,
+                match dialect {
+                    Dialect::Sqlite => " (SQLite's `restrict` fails in a way sqlx cannot recognise)",
+                    Dialect::Postgres => "",
+                }
             ));
         }
         note.push_str(&quote(&parent.foreign_key));

@@ -42,6 +42,8 @@ pub fn fresh_postgres_database(name: &str) -> String {
             "-qc",
             &format!("drop database if exists {name} with (force)"),
         ])
+        // Not the notice that there was none to drop.
+        .env("PGOPTIONS", "-c client_min_messages=warning")
         .status()
         .expect("psql runs (Debian's postgresql-client)");
     assert!(dropped.success(), "psql could not drop {name} on {server}");

@@ -27,6 +27,7 @@ impl Server {
     ) -> Result<Server, String> {
         let data = tempfile::tempdir().expect("a temporary folder");
         let url = match crate::database() {
+            _ if !database => String::new(),
             syllabus::dialect::Dialect::Sqlite => {
                 format!("sqlite:{}", data.path().join("served.db").display())
             }

@@ -1,0 +1,58 @@
+//! `/cast_members/{id}`: one cast member from the in-memory list, as an HTML page.
+
+use axum::{Router, extract::Path, http::StatusCode, response::Html, routing::get};
+
+use crate::{
+    data::{CAST_MEMBERS, CastMember},
+    pages::escape,
+};
+
+pub fn router() -> Router {
+    Router::new().route("/cast_members/{id}", get(show_cast_member))
+}
+
+/// GET /cast_members/{id}: the cast member with that id, or a 404 page.
+///
+/// `Path` parses the `{id}` segment as an `i64`: a path like `/cast_members/abc` is
+/// answered with a 400 before this handler runs.
+async fn show_cast_member(Path(id): Path<i64>) -> (StatusCode, Html<String>) {
+    match CAST_MEMBERS.iter().find(|cast_member| cast_member.id == id) {
+        Some(cast_member) => (StatusCode::OK, Html(page(cast_member))),
+        None => {
+            let page = format!("<h1>404 Not Found</h1>\n<p>no cast member {id}</p>\n");
+            (StatusCode::NOT_FOUND, Html(page))
+        }
+    }
+}
+
+/// The page of one cast member: a heading, then each field as `name: value`.
+fn page(cast_member: &CastMember) -> String {
+    let mut items = String::new();
+    for (name, value) in cast_member.fields() {
+        items.push_str(&format!("  <li>{name}: {}</li>\n", escape(&value)));
+    }
+    let heading = escape(cast_member.name);
+    format!("<h1>{heading}</h1>\n<ul>\n{items}</ul>\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // A row that holds HTML, built from the first one: none of the sample rows has a `<`.
+    #[test]
+    fn show_cast_member_page_escapes_what_the_row_holds() {
+        let cast_member = CastMember {
+            name: "<b>Tom & Jerry</b>",
+            ..CAST_MEMBERS[0]
+        };
+
+        let page = page(&cast_member);
+
+        assert!(
+            page.contains("&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;"),
+            "{page}"
+        );
+        assert!(!page.contains("<b>"), "{page}");
+    }
+}

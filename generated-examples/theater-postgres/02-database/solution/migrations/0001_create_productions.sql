@@ -1,0 +1,14 @@
+-- Productions: one row per production.
+-- Timestamps are `timestamptz`: a moment in time, which Rust reads as a UTC `DateTime`.
+create table productions (
+    id bigint generated always as identity primary key,
+    title text not null,
+    genre text not null,
+    budget double precision,
+    image text,
+    director text,
+    description text,
+    ongoing boolean not null default true,
+    created_at timestamptz not null default now(),
+    updated_at timestamptz not null default now()
+);

@@ -1,0 +1,19 @@
+-- Cast Members: one row per cast member.
+-- Each cast member belongs to a production; deleting the production deletes its cast members.
+-- Timestamps are `timestamptz`: a moment in time, which Rust reads as a UTC `DateTime`.
+--
+-- Exercise: write this table's `create table` statement, and an index on each foreign key:
+-- PostgreSQL does not index them by itself, and without one, finding a parent's children and
+-- checking a delete both scan the whole table. `0001_create_productions.sql` shows the form.
+-- The constraints say what the database refuses, whichever program writes to it. The columns:
+--   - `id`: the primary key, a `bigint` PostgreSQL numbers itself (`generated always as identity`)
+--   - `name`: text, never null: every cast member has one
+--   - `role`: text, never null: every cast member has one
+--   - `production_id`: the id of its production, a row of `productions`, never null: every cast
+--     member has one
+--   - `created_at` and `updated_at`: `datetime`, never null, the time of the insert when it leaves
+--     them out, as RFC 3339 text, as in `0001_create_productions.sql`
+--
+-- Until the table is written, this file is an empty step, applied like the others. Once it is,
+-- delete `theater.db` if the app has run since: sqlx refuses to start when a migration
+-- changed after it was applied.

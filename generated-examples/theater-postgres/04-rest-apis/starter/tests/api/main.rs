@@ -1,0 +1,11 @@
+//! The API tests: one binary (so it is linked once), one module per part of the app.
+
+mod binary;
+mod cast_members;
+mod db;
+mod helpers;
+mod openapi;
+mod pages;
+mod productions;
+mod seed;
+mod server;
