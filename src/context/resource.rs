@@ -330,7 +330,8 @@ fn column_notes(
                 parent.human,
                 resource.names.plural_human,
                 match dialect {
-                    Dialect::Sqlite => " (SQLite's `restrict` fails in a way sqlx cannot recognise)",
+                    Dialect::Sqlite =>
+                        " (SQLite's `restrict` fails in a way sqlx cannot recognise)",
                     Dialect::Postgres => "",
                 }
             ));

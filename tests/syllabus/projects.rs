@@ -33,17 +33,20 @@ fn program(spec: &Spec) -> std::path::PathBuf {
 
 /// Runs cargo in `dir` with the shared target folder; returns success and combined output.
 fn cargo(dir: &Path, args: &[&str]) -> (bool, String) {
-    let output = Command::new(env!("CARGO"))
+    let mut command = Command::new(env!("CARGO"));
+    if crate::database() == Dialect::Postgres {
+        // The server whose databases the tests of a PostgreSQL project make and drop.
+        command.env(
+            "DATABASE_URL",
+            format!("{}/postgres", crate::postgres_server()),
+        );
+    }
+    let output = command
         .args(args)
         .current_dir(dir)
         // One target folder for every project, so dependencies are built once.
         .env("CARGO_TARGET_DIR", crate::repo(TARGET))
         .env_remove("RUSTFLAGS")
-        // The server whose databases the tests of a PostgreSQL project make and drop.
-        .env(
-            "DATABASE_URL",
-            format!("{}/postgres", crate::postgres_server()),
-        )
         .output()
         .expect("cargo runs");
     let text = format!(
@@ -642,16 +645,25 @@ fn generated_projects_build_and_pass_their_tests() {
 #[test]
 #[ignore = "resolves the dependencies of generated projects with cargo; run with --ignored"]
 fn every_shipped_lock_is_the_one_cargo_resolves() {
-    let spec = syllabus::cli::load(&crate::repo("tests/fixtures/no-pattern.yaml")).unwrap();
+    let mut spec = syllabus::cli::load(&crate::repo("tests/fixtures/no-pattern.yaml")).unwrap();
     let mut problems = Vec::new();
-    for lecture in LECTURES {
+    for (database, lecture) in [Dialect::Sqlite, Dialect::Postgres]
+        .into_iter()
+        .flat_map(|d| LECTURES.iter().map(move |l| (d, l)))
+    {
+        spec.database = database;
         let files = syllabus::plan::project(&spec, lecture, Variant::Solution).unwrap();
         let dir = tempfile::tempdir().expect("a temporary folder");
         let project = dir.path().join("project");
         syllabus::write::write_tree(&files, &project, false).unwrap();
         let (ok, out) = cargo(&project, &["metadata", "--locked", "--format-version", "1"]);
         if !ok {
-            problems.push(format!("lecture {}: {}", lecture.number, out.trim()));
+            problems.push(format!(
+                "{} lecture {}: {}",
+                database.name(),
+                lecture.number,
+                out.trim()
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
