@@ -17,6 +17,11 @@ pub enum Dialect {
     Postgres,
 }
 
+/// The most connections one server process holds to a database server (sqlx's default): the
+/// generated `db::MAX_CONNECTIONS`, which the README of lectures 5 to 7 weighs against
+/// PostgreSQL's `max_connections`, and `bench/run` reports.
+pub const POOL_SIZE: u32 = 10;
+
 /// How the engine's build is configured: an environment variable its `-sys` crate reads.
 #[derive(Clone, Copy, Debug, Serialize)]
 pub struct EngineBuild {

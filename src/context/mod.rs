@@ -125,6 +125,8 @@ pub struct DialectContext {
     /// The database of the browser tests, for a server the app connects to: named after the
     /// project (`theater_06_solution_e2e`), so that no two projects share one.
     pub e2e_url: String,
+    /// The most connections a server process holds, for a server the app connects to.
+    pub pool_size: u32,
     /// The first bind parameter: `?`, `$1`.
     pub first_placeholder: String,
     pub pool: &'static str,
@@ -299,6 +301,7 @@ fn dialect_context(dialect: Dialect, spec: &Spec, package: &str) -> DialectConte
         timestamps_note: dialect.timestamps_note(),
         key_type: dialect.column_type(crate::spec::FieldType::Integer),
         first_placeholder: dialect.placeholder(1),
+        pool_size: crate::dialect::POOL_SIZE,
         e2e_url: dialect.local_url_of(&format!("{}_e2e", package.replace('-', "_"))),
         pool: dialect.pool_type(),
         pool_options: dialect.pool_options_type(),
