@@ -11,7 +11,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use crate::helpers::TempDatabase;
+use crate::helpers::{TEST_PASSWORD, TempDatabase, new_user};
 
 /// The program `cargo test` built from `src/main.rs`.
 const PROGRAM: &str = env!("CARGO_BIN_EXE_theater");
@@ -333,6 +333,66 @@ fn login_over_a_real_connection_sets_a_secure_cookie() {
     let cookie = set_cookie(&answer).expect("a session cookie");
     assert!(cookie.contains("; Secure"), "{cookie}");
     assert!(wrong.starts_with("HTTP/1.1 401"), "{wrong}");
+}
+
+#[cfg(unix)]
+#[test]
+fn two_servers_on_one_database_share_their_sessions() {
+    let database = TempDatabase::new("two");
+    let seeded = finish(program(&database, free_port()).arg("seed"));
+    assert!(
+        seeded.status.success(),
+        "{}",
+        String::from_utf8_lossy(&seeded.stderr)
+    );
+    // Two servers, as behind a load balancer: one database, one `SESSION_SECRET`.
+    let (port_a, port_b) = (free_port(), free_port());
+    let mut a = program(&database, port_a).spawn().expect("server A starts");
+    let mut b = program(&database, port_b).spawn().expect("server B starts");
+    wait_until_listening(&mut a, port_a);
+    wait_until_listening(&mut b, port_b);
+
+    let body = new_user(0, "newcomer", TEST_PASSWORD).to_string();
+    let signed_up = send(port_a, "POST /api/signup", None, Some(&body));
+    let cookie = set_cookie(&signed_up)
+        .and_then(|line| line.split_once(':'))
+        .and_then(|(_, value)| value.trim().split(';').next())
+        .map(str::to_owned);
+    let on_b = cookie
+        .as_deref()
+        .map(|cookie| send(port_b, "GET /api/check_session", Some(cookie), None));
+    let logout_on_b = cookie
+        .as_deref()
+        .map(|cookie| send(port_b, "DELETE /api/logout", Some(cookie), None));
+    let on_a = cookie
+        .as_deref()
+        .map(|cookie| send(port_a, "GET /api/check_session", Some(cookie), None));
+    stop(&mut a);
+    stop(&mut b);
+
+    assert!(signed_up.starts_with("HTTP/1.1 201"), "{signed_up}");
+    let (on_b, logout_on_b, on_a) = (on_b.unwrap(), logout_on_b.unwrap(), on_a.unwrap());
+    // B knows the user A signed up and logged in...
+    assert!(on_b.starts_with("HTTP/1.1 200"), "{on_b}");
+    assert!(on_b.contains("\"username\":\"newcomer\""), "{on_b}");
+    // ...and A honours the logout B did.
+    assert!(logout_on_b.starts_with("HTTP/1.1 204"), "{logout_on_b}");
+    assert!(on_a.starts_with("HTTP/1.1 401"), "{on_a}");
+}
+
+/// Sends `request` (`METHOD /path`) with a session `cookie` and a JSON `body`, if given, over a
+/// real connection; returns the whole answer.
+fn send(port: u16, request: &str, cookie: Option<&str>, body: Option<&str>) -> String {
+    let mut text = format!("{request} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
+    if let Some(cookie) = cookie {
+        text.push_str(&format!("Cookie: {cookie}\r\n"));
+    }
+    let body = body.unwrap_or_default();
+    if !body.is_empty() {
+        text.push_str("Content-Type: application/json\r\n");
+    }
+    text.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
+    exchange(port, &text)
 }
 
 #[cfg(unix)]
