@@ -792,6 +792,76 @@ mod tests {
     }
 
     #[test]
+    fn postgres_numbers_parameters_quotes_its_own_keywords_and_names_constraints() {
+        let pg = Dialect::Postgres;
+        assert_eq!(pg.placeholder(3), "$3");
+        assert_eq!(Dialect::Sqlite.placeholder(3), "?");
+        // `user` is reserved in PostgreSQL, not in SQLite; `abort` the other way round.
+        assert_eq!(pg.ident("user"), "\"user\"");
+        assert_eq!(Dialect::Sqlite.ident("user"), "user");
+        assert_eq!(pg.ident("abort"), "abort");
+        assert_eq!(pg.column_type(FieldType::Datetime), "timestamptz");
+        assert_eq!(pg.column_type(FieldType::Integer), "bigint");
+        assert_eq!(pg.on_delete(OnDelete::Restrict), "restrict");
+        // Errors are matched by the constraint's name, which PostgreSQL reports.
+        assert_eq!(pg.unique_error("users", "username"), "users_username_key");
+        let rules = crate::spec::Rules {
+            max_length: Some(5),
+            ..Default::default()
+        };
+        let check = &pg.check_constraints("notes", "body", &rules)[0];
+        assert_eq!(check.error, check.name);
+        assert!(!pg.rebuilds_to_add_constraints());
+        assert_eq!(pg.engine_build().map(|e| e.variable), None);
+    }
+
+    #[test]
+    fn a_caseless_unique_username_is_an_index_on_lower_in_postgres_and_nocase_in_sqlite() {
+        let definition = "username text not null unique";
+        assert_eq!(
+            Dialect::Sqlite.caseless_unique("users", "username", definition),
+            (
+                "username text not null unique collate nocase".to_owned(),
+                None
+            )
+        );
+        assert_eq!(
+            Dialect::Postgres.caseless_unique("users", "username", definition),
+            (
+                "username text not null".to_owned(),
+                Some("create unique index users_username_key on users (lower(username));".into())
+            )
+        );
+        assert_eq!(Dialect::Postgres.caseless("$1"), "lower($1)");
+    }
+
+    #[test]
+    fn every_text_field_refuses_nul_in_postgres_but_only_those_with_a_length_in_sqlite() {
+        let field = |ty, max_length| crate::spec::Field {
+            names: crate::naming::FieldNames::new("x"),
+            ty,
+            rules: crate::spec::Rules {
+                max_length,
+                ..Default::default()
+            },
+        };
+        let plain = field(FieldType::String, None);
+        let limited = field(FieldType::String, Some(10));
+        let number = field(FieldType::Integer, None);
+        assert!(Dialect::Postgres.refuses_nul(&plain) && Dialect::Postgres.refuses_nul(&limited));
+        assert!(!Dialect::Sqlite.refuses_nul(&plain) && Dialect::Sqlite.refuses_nul(&limited));
+        assert!(!Dialect::Postgres.refuses_nul(&number));
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for name in Dialect::NAMES {
+            assert_eq!(Dialect::from_name(name).map(Dialect::name), Some(name));
+        }
+        assert_eq!(Dialect::from_name("mysql"), None);
+    }
+
+    #[test]
     fn literals_escape_quotes() {
         let d = Dialect::Sqlite;
         assert_eq!(d.literal(&Literal::Text("O'Neill".into())), "'O''Neill'");
