@@ -390,7 +390,7 @@ impl Dialect {
     pub fn timestamp_type(self) -> &'static str {
         match self {
             Dialect::Sqlite => "datetime",
-            Dialect::Postgres => "timestamptz",
+            Dialect::Postgres => "timestamptz(0)",
         }
     }
 
@@ -497,7 +497,7 @@ impl Dialect {
                 "Timestamps are stored as RFC 3339 text (2024-12-31T20:00:00Z), which Rust reads fastest."
             }
             Dialect::Postgres => {
-                "Timestamps are `timestamptz`: a moment in time, which Rust reads as a UTC `DateTime`."
+                "Timestamps are `timestamptz(0)`: a moment, to the second, which Rust reads as a UTC `DateTime`."
             }
         }
     }
@@ -563,7 +563,7 @@ impl Dialect {
             // RFC 3339 text rather than `current_timestamp` (`2024-12-31 20:00:00`): sqlx reads
             // it on its first, fastest try, which matters when a list holds many rows.
             Dialect::Sqlite => "datetime not null default (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-            Dialect::Postgres => "timestamptz not null default now()",
+            Dialect::Postgres => "timestamptz(0) not null default now()",
         }
     }
 

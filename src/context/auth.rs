@@ -334,7 +334,16 @@ pub struct ListFilter {
 pub(super) fn auth(spec: &Spec, dialect: Dialect, migrations_before: usize) -> AuthContext {
     let auth = &spec.auth;
     let roles: Vec<RoleContext> = auth.roles.iter().map(|r| role(r)).collect();
-    let fields = resource_fields(dialect, &auth.users);
+    let mut fields = resource_fields(dialect, &auth.users);
+    // Whether a username is taken is asked without case, as the unique index compares them.
+    if let Some(username) = fields.first_mut() {
+        username.unique_sql = format!(
+            "select exists(select 1 from users where {} = {} and id <> {})",
+            dialect.caseless("username"),
+            dialect.caseless(&dialect.placeholder(1)),
+            dialect.placeholder(2)
+        );
+    }
     let extra_fields: Vec<FieldContext> = resource_fields(dialect, &auth.users)
         .into_iter()
         .skip(1)

@@ -1,5 +1,5 @@
 -- Productions: one row per production.
--- Timestamps are `timestamptz`: a moment in time, which Rust reads as a UTC `DateTime`.
+-- Timestamps are `timestamptz(0)`: a moment, to the second, which Rust reads as a UTC `DateTime`.
 create table productions (
     id bigint generated always as identity primary key,
     title text not null,
@@ -9,6 +9,6 @@ create table productions (
     director text,
     description text,
     ongoing boolean not null default true,
-    created_at timestamptz not null default now(),
-    updated_at timestamptz not null default now()
+    created_at timestamptz(0) not null default now(),
+    updated_at timestamptz(0) not null default now()
 );

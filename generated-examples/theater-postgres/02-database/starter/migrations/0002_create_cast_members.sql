@@ -1,6 +1,6 @@
 -- Cast Members: one row per cast member.
 -- Each cast member belongs to a production; deleting the production deletes its cast members.
--- Timestamps are `timestamptz`: a moment in time, which Rust reads as a UTC `DateTime`.
+-- Timestamps are `timestamptz(0)`: a moment, to the second, which Rust reads as a UTC `DateTime`.
 --
 -- Exercise: write this table's `create table` statement, and an index on each foreign key:
 -- PostgreSQL does not index them by itself, and without one, finding a parent's children and

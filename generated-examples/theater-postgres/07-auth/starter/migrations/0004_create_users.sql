@@ -7,8 +7,8 @@ create table users (
     username text not null,
     password_hash text not null,
     role text not null default 'member',
-    created_at timestamptz not null default now(),
-    updated_at timestamptz not null default now(),
+    created_at timestamptz(0) not null default now(),
+    updated_at timestamptz(0) not null default now(),
     constraint users_username_min_length check (length(username) >= 3),
     constraint users_username_max_length check (length(username) <= 32),
     constraint users_role_one_of check (role in ('member', 'admin'))

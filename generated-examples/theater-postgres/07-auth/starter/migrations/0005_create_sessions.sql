@@ -7,8 +7,8 @@
 create table sessions (
     id text primary key,
     user_id bigint not null references users (id) on delete cascade,
-    created_at timestamptz not null default now(),
-    expires_at timestamptz not null
+    created_at timestamptz(0) not null default now(),
+    expires_at timestamptz(0) not null
 );
 
 -- Finding a user's sessions, as deleting the user does, and the expired sessions, which each

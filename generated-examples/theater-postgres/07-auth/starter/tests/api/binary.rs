@@ -337,7 +337,7 @@ fn login_over_a_real_connection_sets_a_secure_cookie() {
 
 #[cfg(unix)]
 #[test]
-fn two_servers_on_one_database_share_their_sessions() {
+fn signup_on_one_server_is_a_session_on_another_and_a_logout_there_ends_it() {
     let database = TempDatabase::new("two");
     let seeded = finish(program(&database, free_port()).arg("seed"));
     assert!(
