@@ -583,6 +583,18 @@ impl Dialect {
         }
     }
 
+    /// The n-th bind parameter for a column of type `ty`, when the value bound is text that
+    /// the column must read as its own type (a date bound as `"2024-12-31"`). SQLite keeps
+    /// dates as text anyway; PostgreSQL is told to convert.
+    pub fn typed_placeholder(self, n: usize, ty: Option<FieldType>) -> String {
+        match (self, ty) {
+            (Dialect::Postgres, Some(ty @ (FieldType::Date | FieldType::Datetime))) => {
+                format!("${n}::{}", self.column_type(ty))
+            }
+            _ => self.placeholder(n),
+        }
+    }
+
     /// A value written into SQL, as in seed data and defaults.
     pub fn literal(self, value: &Literal) -> String {
         match (self, value) {

@@ -527,10 +527,19 @@ pub const CLIENT_EXERCISE_TESTS: [&str; 2] = ["api.js ", "in a browser"];
 /// declare (and the notes, which show the first table's migration, do not give it away);
 /// without one, the last resource.
 pub fn schema_resource(spec: &Spec) -> &Resource {
-    spec.resources
+    let mut with_parents = spec
+        .resources
         .iter()
         .skip(1)
-        .find(|r| !r.parents.is_empty())
+        .filter(|r| !r.parents.is_empty());
+    let chosen = match spec.database {
+        Dialect::Sqlite => with_parents.next(),
+        // PostgreSQL checks that the table a foreign key names exists when the key is made, so
+        // the migrations after an unwritten table must not refer to it: the exercise is a
+        // table no other refers to.
+        Dialect::Postgres => with_parents.find(|r| r.children.is_empty()),
+    };
+    chosen
         .or(spec.resources.last())
         .expect("a spec has at least one resource")
 }

@@ -422,12 +422,26 @@ pub(super) fn auth(spec: &Spec, dialect: Dialect, migrations_before: usize) -> A
     ]);
     let mut seeded = vec!["id".to_owned()];
     seeded.extend(written.iter().cloned());
+    // The seed users' and the tests' users' values are constants, a date among them as text:
+    // each parameter says the type of its column.
+    let seeded_placeholders: Vec<String> = {
+        let extra_types = extra_fields.iter().map(|f| Some(f.ty));
+        let types: Vec<Option<crate::spec::FieldType>> =
+            std::iter::repeat_n(None, seeded.len() - extra_fields.len())
+                .chain(extra_types)
+                .collect();
+        types
+            .iter()
+            .enumerate()
+            .map(|(i, ty)| dialect.typed_placeholder(i + 1, *ty))
+            .collect()
+    };
     let seed_sql = {
         let layout = layout.indented(4);
         layout.statement(&[
             &layout.list("insert into users (", &seeded, ")"),
             with_ids,
-            &layout.list("values (", &placeholders(seeded.len()), ")"),
+            &layout.list("values (", &seeded_placeholders, ")"),
         ])
     };
     let mut table_columns: Vec<String> = fields.iter().map(|f| f.column.clone()).collect();
@@ -488,7 +502,7 @@ pub(super) fn auth(spec: &Spec, dialect: Dialect, migrations_before: usize) -> A
     let made_user_sql = {
         // In a test helper's `impl`: four columns right of a handler's.
         let layout = layout.indented(4);
-        let mut values = placeholders(seeded.len());
+        let mut values = seeded_placeholders.clone();
         values[0] = dialect.id_or_next(&values[0], "users");
         layout.statement(&[
             &layout.list("insert into users (", &seeded, ")"),
