@@ -1112,6 +1112,10 @@ impl<'a> Catalogue<'a> {
         let patch = item(text, &format!("impl {}Patch {{", r.names.pascal));
         for f in r.fields.iter().filter(|f| f.unique) {
             let name = &f.names.name;
+            // Without the lookup, the database's unique constraint refuses the same values
+            // with the same message; only a body that also breaks another rule tells the two
+            // apart (Rust reports every broken rule, the database only its own).
+            let told_apart = another_rule_can_break(r, name);
             for (body, which, why) in [
                 (
                     new.clone(),
@@ -1124,6 +1128,9 @@ impl<'a> Catalogue<'a> {
                     "a PATCH",
                 ),
             ] {
+                if !told_apart {
+                    continue;
+                }
                 let block = body.and_then(|b| if_block_adding(text, b, "if taken {", name));
                 self.push(
                     which,
@@ -1429,6 +1436,15 @@ fn case_names(rule: &str) -> (&'static str, &'static str) {
     }
 }
 
+/// Whether a body can break a rule of `r` other than those of the field `name` (another
+/// field's, or a parent that does not exist) in the same request.
+fn another_rule_can_break(r: &ResourceContext, name: &str) -> bool {
+    !r.parents.is_empty()
+        || r.fields
+            .iter()
+            .any(|f| f.names.name != name && (f.required || f.unique || !f.checks.is_empty()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1535,7 +1551,7 @@ mod tests {
                     if f.required {
                         has(&fifth, format!("validate_new_{s}_without_required_{name}"));
                     }
-                    if f.unique {
+                    if f.unique && another_rule_can_break(r, name) {
                         has(&fifth, format!("validate_new_{s}_without_unique_{name}"));
                     }
                 }

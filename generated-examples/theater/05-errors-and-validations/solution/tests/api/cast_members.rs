@@ -226,6 +226,32 @@ async fn update_cast_member_changes_every_field_sent() {
 }
 
 #[tokio::test]
+async fn update_cast_member_with_an_empty_body_keeps_every_field() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    // A value in every field and parent first, so that none is null already.
+    let filled = app
+        .patch(
+            "/cast_members/1",
+            json!({
+                "name": "Alexzander Bailey",
+                "role": "Customized initiatives",
+                "production_id": 2,
+            }),
+        )
+        .await;
+    assert_eq!(filled.status, StatusCode::OK, "{}", filled.text());
+
+    let response = app.patch("/cast_members/1", json!({})).await;
+
+    assert_eq!(response.status, StatusCode::OK, "{}", response.text());
+    let stored = app.get("/cast_members/1").await.json();
+    assert_eq!(stored["name"], "Alexzander Bailey");
+    assert_eq!(stored["role"], "Customized initiatives");
+    assert_eq!(stored["production_id"], 2);
+}
+
+#[tokio::test]
 async fn update_cast_member_moves_updated_at() {
     let app = TestApp::new().await;
     app.seed().await;

@@ -257,6 +257,40 @@ async fn update_production_changes_every_field_sent() {
 }
 
 #[tokio::test]
+async fn update_production_with_an_empty_body_keeps_every_field() {
+    let app = TestApp::new().await;
+    app.seed().await;
+    // A value in every field and parent first, so that none is null already.
+    let filled = app
+        .patch(
+            "/productions/1",
+            json!({
+                "title": "Organized heuristic standardization",
+                "genre": "Musical",
+                "budget": 104.0,
+                "image": "image5.jpg",
+                "director": "Gabriella Skiles",
+                "description": "Deserunt et aut quia est labore.",
+                "ongoing": false,
+            }),
+        )
+        .await;
+    assert_eq!(filled.status, StatusCode::OK, "{}", filled.text());
+
+    let response = app.patch("/productions/1", json!({})).await;
+
+    assert_eq!(response.status, StatusCode::OK, "{}", response.text());
+    let stored = app.get("/productions/1").await.json();
+    assert_eq!(stored["title"], "Organized heuristic standardization");
+    assert_eq!(stored["genre"], "Musical");
+    assert_eq!(stored["budget"], 104.0);
+    assert_eq!(stored["image"], "image5.jpg");
+    assert_eq!(stored["director"], "Gabriella Skiles");
+    assert_eq!(stored["description"], "Deserunt et aut quia est labore.");
+    assert_eq!(stored["ongoing"], false);
+}
+
+#[tokio::test]
 async fn update_production_moves_updated_at() {
     let app = TestApp::new().await;
     app.seed().await;
