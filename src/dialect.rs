@@ -362,6 +362,16 @@ impl Dialect {
             }
     }
 
+    /// Whether a query may bind a text holding a NUL character. PostgreSQL refuses one
+    /// (SQLSTATE 22021), so there a unique field's lookup leaves such a text out: its
+    /// `check_*` function has reported it already (see `refuses_nul`).
+    pub fn binds_nul(self) -> bool {
+        match self {
+            Dialect::Sqlite => true,
+            Dialect::Postgres => false,
+        }
+    }
+
     /// Why a text field refuses NUL, in its generated `check_*` function.
     pub fn nul_reason(self) -> &'static str {
         match self {

@@ -52,6 +52,8 @@ pub struct FieldContext {
     pub unique_message: String,
     /// `select exists(select 1 from people where email = ? and id <> ?)`.
     pub unique_sql: String,
+    /// Whether the unique lookup leaves out a text holding NUL (see `Dialect::binds_nul`).
+    pub lookup_skips_nul: bool,
     /// One test case per rule: a value breaking only that rule, and a boundary that passes.
     pub cases: Vec<CaseContext>,
     /// A one-character value a required text with `min_length: 1` accepts, as a Rust literal.
@@ -197,6 +199,7 @@ fn field(dialect: Dialect, owner: &Resource, at: usize, f: &Field) -> FieldConte
             dialect.placeholder(1),
             dialect.placeholder(2)
         ),
+        lookup_skips_nul: f.rules.unique && f.ty.is_textual() && !dialect.binds_nul(),
         cases: cases(owner, at),
         one_character: crate::spec::one_character(owner, at).map(|v| rust_literal(&v)),
         names: f.names.clone(),

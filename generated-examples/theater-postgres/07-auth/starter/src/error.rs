@@ -180,8 +180,8 @@ impl From<sqlx::Error> for AppError {
                 return AppError::Refused("a row it refers to does not exist".to_owned());
             }
             // PostgreSQL can neither store nor compare a text with a NUL character (SQLSTATE
-            // 22021). Validation refuses one in every field it writes, but a lookup, such as
-            // whether a value is taken, may still send one.
+            // 22021). Validation refuses one in every field it writes, and looks up no text
+            // holding one, but a query it does not guard may still send one.
             if db_err.code().as_deref() == Some("22021") {
                 return AppError::Refused("a text must not contain a NUL character".to_owned());
             }

@@ -29,7 +29,7 @@ insert into cast_members (id, name, role, production_id) overriding system value
     (12, 'Brandy Champlin', 'Integrated action-items', 7);
 select setval(pg_get_serial_sequence('cast_members', 'id'), max(id)) from cast_members;";
 
-/// How long a request may wait for a connection to the test's database before sqlx gives up
+/// How long a request may wait for the test database's one connection before sqlx gives up
 /// (its own default is 30 s).
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(2);
 
@@ -61,8 +61,10 @@ impl TestApp {
     pub async fn serving_client(dist: &Path) -> Self {
         // A database of the test's own: tests run at once, and none sees another's rows.
         let database = TempDatabase::new("app");
+        // One connection, as on SQLite: a handler that holds it and asks the pool for
+        // another waits for itself, and `send` says what went wrong.
         let db = PgPoolOptions::new()
-            .max_connections(2)
+            .max_connections(1)
             .acquire_timeout(ACQUIRE_TIMEOUT)
             .connect(&database.url())
             .await

@@ -105,14 +105,18 @@ impl NewUser {
             None | Some("") => errors.add("username", "is required"),
             Some(username) => {
                 check_username(username, &mut errors);
-                let taken: bool = sqlx::query_scalar("select exists(select 1 from users where lower(username) = lower($1) and id <> $2)")
+                // PostgreSQL cannot look up a text holding a NUL character, which
+                // `check_username` has reported.
+                if !username.contains('\0') {
+                    let taken: bool = sqlx::query_scalar("select exists(select 1 from users where lower(username) = lower($1) and id <> $2)")
                     .bind(username)
                     // A new user has no id yet, so no user is left out of the search.
                     .bind(0)
                     .fetch_one(&mut *conn)
                     .await?;
-                if taken {
-                    errors.add("username", "is already taken");
+                    if taken {
+                        errors.add("username", "is already taken");
+                    }
                 }
             }
         }

@@ -99,7 +99,7 @@ async fn test_password_hash() -> &'static str {
     &hashes().await[SEED_USERS.len()]
 }
 
-/// How long a request may wait for a connection to the test's database before sqlx gives up
+/// How long a request may wait for the test database's one connection before sqlx gives up
 /// (its own default is 30 s).
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(2);
 
@@ -161,8 +161,10 @@ impl TestApp {
     async fn build(dist: &Path, secure_cookies: bool) -> Self {
         // A database of the test's own: tests run at once, and none sees another's rows.
         let database = TempDatabase::new("app");
+        // One connection, as on SQLite: a handler that holds it and asks the pool for
+        // another waits for itself, and `send` says what went wrong.
         let db = PgPoolOptions::new()
-            .max_connections(2)
+            .max_connections(1)
             .acquire_timeout(ACQUIRE_TIMEOUT)
             .connect(&database.url())
             .await

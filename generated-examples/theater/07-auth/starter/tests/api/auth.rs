@@ -214,6 +214,25 @@ async fn signup_returns_422_for_a_username_that_breaks_its_rules() {
         );
     }
 }
+#[tokio::test]
+async fn signup_refuses_a_username_with_a_nul_character() {
+    let app = TestApp::new().await;
+    app.sign_out();
+    let mut body = new_user(0, "mallory", "a-good-password");
+    // Rust counts 3 characters here; SQLite's `length()` stops at the NUL and counts 1.
+    body["username"] = json!("a\u{0}b");
+
+    let response = app.post("/api/signup", body).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let errors = &response.json()["errors"]["username"];
+    assert!(
+        errors
+            .as_array()
+            .is_some_and(|e| e.contains(&json!("must not contain a NUL character"))),
+        "{errors}"
+    );
+}
 
 #[tokio::test]
 async fn signup_refuses_a_role_in_the_body() {
