@@ -703,9 +703,9 @@ pub(super) fn sign_in_lines(access: &Access, first_user_role: Option<&str>) -> S
 
 /// Who may take each action on the resource whose rows are in the variable `row`, as its
 /// handlers check it.
-pub(super) fn actions(access: &Access, row: &str) -> AccessContext {
+pub(super) fn actions(dialect: Dialect, access: &Access, row: &str) -> AccessContext {
     let owned = access.owned();
-    let of = |action: &'static str| action_context(access.of(action), action, row, owned);
+    let of = |action: &'static str| action_context(dialect, access.of(action), action, row, owned);
     AccessContext {
         list: of("list"),
         show: of("show"),
@@ -715,8 +715,14 @@ pub(super) fn actions(access: &Access, row: &str) -> AccessContext {
     }
 }
 
-fn action_context(who: &[Who], action: &'static str, row: &str, owned: bool) -> ActionContext {
-    let mut context = action_rule(who, action, row, owned);
+fn action_context(
+    dialect: Dialect,
+    who: &[Who],
+    action: &'static str,
+    row: &str,
+    owned: bool,
+) -> ActionContext {
+    let mut context = action_rule(dialect, who, action, row, owned);
     if context.doc.is_empty() {
         context.doc = if !context.user {
             format!("{}, so it takes no `CurrentUser`", context.who)
@@ -730,7 +736,13 @@ fn action_context(who: &[Who], action: &'static str, row: &str, owned: bool) -> 
 }
 
 /// `owned`: whether rows have owners, so that a create reads the user to own the new row.
-fn action_rule(who: &[Who], action: &'static str, row: &str, owned: bool) -> ActionContext {
+fn action_rule(
+    dialect: Dialect,
+    who: &[Who],
+    action: &'static str,
+    row: &str,
+    owned: bool,
+) -> ActionContext {
     let public = who.contains(&Who::Public);
     let anyone_signed_in = who.contains(&Who::SignedIn);
     let owner = who.contains(&Who::Owner);
@@ -757,7 +769,8 @@ fn action_rule(who: &[Who], action: &'static str, row: &str, owned: bool) -> Act
     }
     if action == "list" {
         // An owner lists their own rows; a role named beside them sees every row.
-        let (condition, mut binds) = ("user_id = ?".to_owned(), vec!["user.id".to_owned()]);
+        let condition = format!("user_id = {}", dialect.placeholder(1));
+        let mut binds = vec!["user.id".to_owned()];
         return match (owner, roles.is_empty()) {
             (true, true) => ActionContext {
                 action,
@@ -789,7 +802,7 @@ fn action_rule(who: &[Who], action: &'static str, row: &str, owned: bool) -> Act
                     check: None,
                     reads_row: false,
                     filter: Some(ListFilter {
-                        condition: "(user_id = ? or ?)".to_owned(),
+                        condition: format!("({condition} or {})", dialect.placeholder(2)),
                         binds,
                     }),
                     names_role: true,

@@ -131,13 +131,19 @@ pub(super) fn resource(
         .auth
         .access
         .get(index)
-        .map(|a| super::auth::actions(a, &names.ident))
+        .map(|a| super::auth::actions(dialect, a, &names.ident))
         .unwrap_or_default();
     let access_names_role = access.all().any(|a| a.names_role);
     let access_any_user = access.all().any(|a| a.user);
     let access_any_check = access.all().any(|a| a.check.is_some());
-    let list_filter = access.list.filter.as_ref().map(|f| f.condition.as_str());
-    let sql = statements(spec, dialect, resource, &fields, &parents, list_filter);
+    let sql = statements(
+        spec,
+        dialect,
+        resource,
+        &fields,
+        &parents,
+        access.list.filter.as_ref(),
+    );
     let owned = spec.owned(resource);
     let seed = seed(dialect, resource, &parents, owned);
     let more_rows = more_rows(spec, dialect, resource, &fields, &parents);

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::auth::ListFilter;
 use super::fields::FieldContext;
 use super::literals::string_literal;
 use super::relations::ParentContext;
@@ -109,8 +110,10 @@ pub(super) fn statements(
     resource: &Resource,
     fields: &[FieldContext],
     parents: &[ParentContext],
-    list_filter: Option<&str>,
+    list_filter: Option<&ListFilter>,
 ) -> SqlContext {
+    // A page's limit and offset come after what the filter binds.
+    let page_from = list_filter.map_or(0, |f| f.binds.len());
     let columns = column_list(spec, dialect, resource);
     let writable: Vec<String> = fields
         .iter()
@@ -145,13 +148,13 @@ pub(super) fn statements(
             &select,
             &from,
             &list_filter
-                .map(|c| format!("where {c}"))
+                .map(|f| format!("where {}", f.condition))
                 .unwrap_or_default(),
             "order by id",
             &format!(
                 "limit {} offset {}",
-                dialect.placeholder(1),
-                dialect.placeholder(2)
+                dialect.placeholder(page_from + 1),
+                dialect.placeholder(page_from + 2)
             ),
         ]),
         find: layout.statement(&[
@@ -305,6 +308,43 @@ mod tests {
         let marks = vec!["?".to_owned(), "?".to_owned()];
         let layout = SqlLayout { margin: 9 };
         assert_eq!(layout.list("values (", &marks, ")"), "values (?, ?)");
+    }
+
+    #[test]
+    fn a_filtered_page_numbers_its_limit_and_offset_after_the_filter() {
+        let source = "app: notes\ndatabase: postgres\nresources:\n  \
+                      notebook: { fields: { name: string } }\n  \
+                      note: { fields: { body: text } }\nauth:\n  roles: [editor]\n  \
+                      access:\n    notebook: { list: owner }\n    \
+                      note: { list: [owner, editor] }\n";
+        let mut spec = crate::spec::parse_and_validate(source).unwrap();
+        let lecture = &crate::lectures::LECTURES[6];
+        let pages = |spec: &Spec| -> Vec<String> {
+            let context = crate::context::project(spec, lecture, Variant::Solution);
+            let page = |r: &crate::context::ResourceContext| {
+                let sql = &r.sql.list_page;
+                sql[sql.find("where").unwrap()..]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            context.resources.iter().map(page).collect()
+        };
+        assert_eq!(
+            pages(&spec),
+            [
+                "where user_id = $1 order by id limit $2 offset $3",
+                "where (user_id = $1 or $2) order by id limit $3 offset $4",
+            ]
+        );
+        spec.database = Dialect::Sqlite;
+        assert_eq!(
+            pages(&spec),
+            [
+                "where user_id = ? order by id limit ? offset ?",
+                "where (user_id = ? or ?) order by id limit ? offset ?",
+            ]
+        );
     }
 
     #[test]
