@@ -328,7 +328,11 @@ impl<'a> Catalogue<'a> {
                 Task::Show,
                 &file,
                 literal_edit_dropping(text, find, &everything, ".bind(id)"),
-                "without `where id = ?` the query finds the first row, whichever id was asked for",
+                format!(
+                    "without `where id = {}` the query finds the first row, whichever id was \
+                     asked for",
+                    self.placeholder(1)
+                ),
             )?;
             if !self.context.has.serializers {
                 continue;
