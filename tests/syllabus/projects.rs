@@ -23,12 +23,19 @@ use syllabus::lectures::{
 };
 use syllabus::spec::Spec;
 
-/// The target folder every generated project is built in.
-const TARGET: &str = "target/generated-projects";
+/// The target folder every generated project of the dialect under test is built in. Each
+/// dialect has its own, so that the courses of both can be checked at once (one project in two
+/// dialects is one package to cargo, whose builds in one folder would overwrite each other).
+fn target() -> std::path::PathBuf {
+    crate::repo(match crate::database() {
+        Dialect::Sqlite => "target/generated-projects",
+        Dialect::Postgres => "target/generated-projects-postgres",
+    })
+}
 
 /// The program the last build of a project of `spec` left in the shared target folder.
 fn program(spec: &Spec) -> std::path::PathBuf {
-    crate::repo(TARGET).join("debug").join(&spec.app.package)
+    target().join("debug").join(&spec.app.package)
 }
 
 /// Runs cargo in `dir` with the shared target folder; returns success and combined output.
@@ -45,7 +52,7 @@ fn cargo(dir: &Path, args: &[&str]) -> (bool, String) {
         .args(args)
         .current_dir(dir)
         // One target folder for every project, so dependencies are built once.
-        .env("CARGO_TARGET_DIR", crate::repo(TARGET))
+        .env("CARGO_TARGET_DIR", target())
         .env_remove("RUSTFLAGS")
         .output()
         .expect("cargo runs");
@@ -188,7 +195,7 @@ fn npm(dir: &Path, args: &[&str]) -> (bool, String) {
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
         .env("CI", "1")
         // The browser tests' server is built by cargo, in the target folder the rest shares.
-        .env("CARGO_TARGET_DIR", crate::repo(TARGET))
+        .env("CARGO_TARGET_DIR", target())
         .env_remove("RUSTFLAGS")
         .output()
         .expect("npm runs (Node.js and npm must be installed)");
@@ -265,7 +272,7 @@ fn check_client(
         .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &browser_json)
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
         .env("CI", "1")
-        .env("CARGO_TARGET_DIR", crate::repo(TARGET))
+        .env("CARGO_TARGET_DIR", target())
         .env_remove("RUSTFLAGS")
         .output()
         .expect("npx runs");
@@ -635,7 +642,15 @@ fn generated_projects_build_and_pass_their_tests() {
         for lecture in lectures() {
             for variant in Variant::BOTH {
                 let dir = course.join(lecture.slug).join(variant.name());
+                let started = std::time::Instant::now();
                 problems.extend(check_project(&spec, lecture, variant, &dir));
+                eprintln!(
+                    "{} lecture {} {}: checked in {} s",
+                    spec.app.package,
+                    lecture.number,
+                    variant.name(),
+                    started.elapsed().as_secs()
+                );
             }
         }
     }
