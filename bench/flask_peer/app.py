@@ -1,10 +1,11 @@
 """The theater API of lecture 5, written the way the original Flask course writes it:
-Flask, Flask-SQLAlchemy models with a `to_dict`, validation in the view, SQLite. And lecture
+Flask, Flask-SQLAlchemy models with a `to_dict`, validation in the view, SQLite (or
+PostgreSQL through psycopg, when DATABASE_URL names one). And lecture
 7's log-in, as the original writes it: a bcrypt hash (Flask-Bcrypt's default cost, 12 rounds)
 and Flask's signed-cookie session.
 
 It is the peer the generated Axum server is measured against in `bench/run`: same routes,
-same JSON, same status codes, same SQLite settings.
+same JSON, same status codes, the same database (and for SQLite, the same settings).
 """
 
 import os
@@ -26,15 +27,17 @@ BCRYPT_ROUNDS = 12
 db = SQLAlchemy(app)
 
 
-@event.listens_for(Engine, "connect")
-def sqlite_settings(connection, _record):
-    # The same settings as the generated server: WAL, synchronous NORMAL, a busy timeout.
-    cursor = connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
+if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+
+    @event.listens_for(Engine, "connect")
+    def sqlite_settings(connection, _record):
+        # The same settings as the generated server: WAL, synchronous NORMAL, a busy timeout.
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
 
 
 GENRES = ["Drama", "Musical", "Opera", "Comedy"]
